@@ -1,0 +1,55 @@
+package nl.jeugdhulp.registratie.account;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The authenticated principal: the user's scope plus what Spring Security needs to check a password. */
+public final class AccountPrincipal implements UserDetails {
+
+    private final CurrentUser user;
+    private final String passwordHash;
+    private final boolean enabled;
+    private final boolean mustChangePassword;
+
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean mustChangePassword) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    AccountPrincipal withPasswordChanged() {
+        return new AccountPrincipal(user, null, enabled, false);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(user.role().authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

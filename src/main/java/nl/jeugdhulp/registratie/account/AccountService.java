@@ -1,0 +1,83 @@
+package nl.jeugdhulp.registratie.account;
+
+import java.util.Collection;
+import java.util.List;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/** The public facade of accounts: passwords, creation and scope of users. */
+@Service
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final AuditLog auditLog;
+
+    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.auditLog = auditLog;
+    }
+
+    @Transactional
+    public void changeOwnPassword(CurrentUser user, String current, String next, Errors errors) {
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", user.id())
+                .query(String.class).single();
+        if (!encoder.matches(current, hash)) {
+            errors.rejectValue("currentPassword", "password.current.wrong");
+            return;
+        }
+        if (next.equalsIgnoreCase(user.username()) || encoder.matches(next, hash)) {
+            errors.rejectValue("newPassword", "password.not.new");
+            return;
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, version = version + 1 WHERE id = :id")
+                .param("hash", encoder.encode(next)).param("id", user.id()).update();
+        auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PASSWORD_CHANGED", "USER", user.id()));
+    }
+
+    /** Creates a user with a password they must change at first login unless {@code temporary} is false. */
+    @Transactional
+    public long createUser(String username, String password, Role role, boolean temporary,
+                           Collection<Long> pilotIds, Collection<Long> municipalityIds) {
+        long id = jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, role, must_change_password)
+                        VALUES (:username, :hash, :role, :temporary) RETURNING id""")
+                .param("username", username.trim().toLowerCase())
+                .param("hash", encoder.encode(password))
+                .param("role", role.name())
+                .param("temporary", temporary)
+                .query(Long.class).single();
+        replaceScope(id, pilotIds, municipalityIds);
+        return id;
+    }
+
+    @Transactional
+    public void replaceScope(long userId, Collection<Long> pilotIds, Collection<Long> municipalityIds) {
+        jdbc.sql("DELETE FROM user_pilot WHERE user_id = :id").param("id", userId).update();
+        jdbc.sql("DELETE FROM user_municipality WHERE user_id = :id").param("id", userId).update();
+        for (Long pilot : nullSafe(pilotIds)) {
+            jdbc.sql("INSERT INTO user_pilot (user_id, pilot_id) VALUES (:u, :p)").param("u", userId).param("p", pilot).update();
+        }
+        for (Long municipality : nullSafe(municipalityIds)) {
+            jdbc.sql("INSERT INTO user_municipality (user_id, municipality_id) VALUES (:u, :m)")
+                    .param("u", userId).param("m", municipality).update();
+        }
+    }
+
+    public boolean anyUserExists() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
+    }
+
+    private static <T> Collection<T> nullSafe(Collection<T> values) {
+        return values == null ? List.of() : values;
+    }
+}

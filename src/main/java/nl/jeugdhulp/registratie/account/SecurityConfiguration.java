@@ -1,0 +1,56 @@
+package nl.jeugdhulp.registratie.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Form login, deny by default. URL rules give each role its area; which objects within it a user
+ * may see is decided by the features from {@link CurrentUser} (a foreign id answers 404).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuditHandlers loginHandlers) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/actuator/health").permitAll()
+                        .requestMatchers("/beheer/**").hasRole(Role.BEHEERDER.name())
+                        .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
+                        .requestMatchers("/", "/account/**").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler(loginHandlers)
+                        .failureHandler(loginHandlers)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?afgemeld")
+                        .permitAll())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
+                .addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating encoder: bcrypt today, and hashes say their algorithm so it can be upgraded later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,74 @@
+package nl.jeugdhulp.registratie.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.jeugdhulp.registratie.account.AccountPrincipal;
+import nl.jeugdhulp.registratie.account.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Writes audit records. Never updates or deletes them. */
+@Component
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Logs on behalf of the authenticated user of the current request. */
+    public void record(AuditEntry entry) {
+        CurrentUser user = currentUser();
+        write(entry, user == null ? null : user.id(), user == null ? null : user.username(),
+                user == null ? null : user.role().name());
+    }
+
+    /** Logs for a named user who is not (or not yet) authenticated, e.g. a failed login. */
+    public void recordFor(String username, String role, Long userId, AuditEntry entry) {
+        write(entry, userId, username, role);
+    }
+
+    private void write(AuditEntry entry, Long userId, String username, String role) {
+        jdbc.sql("""
+                        INSERT INTO audit_event (user_id, username, role, action, event_type, object_type, object_id,
+                                                 pilot_id, source_address, outcome, details)
+                        VALUES (:userId, :username, :role, :action, :eventType, :objectType, :objectId,
+                                :pilotId, :address, :outcome, :details)""")
+                .param("userId", userId)
+                .param("username", truncate(username, 60))
+                .param("role", role)
+                .param("action", entry.action().code)
+                .param("eventType", entry.eventType())
+                .param("objectType", entry.objectType())
+                .param("objectId", entry.objectId() == null ? null : String.valueOf(entry.objectId()))
+                .param("pilotId", entry.pilotId())
+                .param("address", sourceAddress())
+                .param("outcome", entry.outcome().name())
+                .param("details", truncate(entry.details(), 500))
+                .update();
+    }
+
+    private static CurrentUser currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            return principal.user();
+        }
+        return null;
+    }
+
+    private static String sourceAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,5 @@
+package nl.jeugdhulp.registratie.audit;
+
+public enum AuditOutcome {
+    SUCCESS, FAILURE, DENIED
+}

@@ -1,0 +1,1 @@
+// progressive enhancement; every page works without it

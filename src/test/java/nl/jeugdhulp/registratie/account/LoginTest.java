@@ -1,0 +1,61 @@
+package nl.jeugdhulp.registratie.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import nl.jeugdhulp.registratie.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class LoginTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anonymousVisitorIsSentToTheLoginPage() throws Exception {
+        mvc.perform(get("/trajecten")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void loginAndFailedLoginAreAudited() throws Exception {
+        long userId = data.user(Role.ONDERZOEKER);
+        String username = data.username(userId);
+
+        mvc.perform(formLogin().user(username).password(TestData.PASSWORD)).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin().user(username).password("wrong-password-x")).andExpect(redirectedUrl("/login?fout"));
+
+        assertThat(jdbc.sql("SELECT event_type || '/' || action || '/' || outcome FROM audit_event WHERE username = :u ORDER BY id")
+                .param("u", username).query(String.class).list())
+                .containsExactly("LOGIN/E/SUCCESS", "LOGIN_FAILED/E/FAILURE");
+        assertThat(jdbc.sql("SELECT source_address FROM audit_event WHERE username = :u LIMIT 1")
+                .param("u", username).query(String.class).single()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void resetPasswordMustBeChangedBeforeAnythingElse() throws Exception {
+        long userId = data.user(Role.ONDERZOEKER);
+        jdbc.sql("UPDATE app_user SET must_change_password = TRUE WHERE id = :id").param("id", userId).update();
+
+        var session = mvc.perform(formLogin().user(data.username(userId)).password(TestData.PASSWORD))
+                .andExpect(redirectedUrl("/account/wachtwoord")).andReturn().getRequest().getSession();
+        mvc.perform(get("/").session((org.springframework.mock.web.MockHttpSession) session))
+                .andExpect(redirectedUrl("/account/wachtwoord"));
+    }
+}
