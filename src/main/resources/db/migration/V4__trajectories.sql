@@ -7,8 +7,8 @@ CREATE TABLE trajectory (
     practice_id            BIGINT NOT NULL REFERENCES practice (id),
     private_reference      VARCHAR(20),
     source_id              VARCHAR(60),
-    birth_month            SMALLINT CHECK (birth_month BETWEEN 1 AND 12),
-    birth_year             SMALLINT CHECK (birth_year BETWEEN 1900 AND 2200),
+    birth_month            INTEGER CHECK (birth_month BETWEEN 1 AND 12),
+    birth_year             INTEGER CHECK (birth_year BETWEEN 1900 AND 2200),
     gender                 VARCHAR(8) CHECK (gender IN ('M', 'V', 'X', 'ONBEKEND')),
     registration_date      DATE,
     start_date             DATE NOT NULL,
@@ -19,7 +19,7 @@ CREATE TABLE trajectory (
     applicants             VARCHAR(20)[] CHECK (applicants <@ ARRAY['JEUGDIGE', 'OUDERS', 'SCHOOL', 'PROFESSIONAL', 'ANDERS']::VARCHAR(20)[]
                                                 AND cardinality(applicants) >= 1),
     applicant_other        VARCHAR(100),
-    contacts               SMALLINT CHECK (contacts BETWEEN 0 AND 200),
+    contacts               INTEGER CHECK (contacts BETWEEN 0 AND 200),
     last_contact_date      DATE,
     interventions          VARCHAR(30)[] CHECK (interventions <@ ARRAY['TRIAGE_SCREENING', 'PSYCHO_EDUCATIE', 'ONDERSTEUNENDE_GESPREKKEN',
                                  'OPVOEDONDERSTEUNING', 'BEMIDDELING_VERWIJZING', 'KORTDURENDE_BEHANDELING', 'OVERBRUGGINGSHULP',
@@ -72,7 +72,7 @@ CREATE INDEX trajectory_end ON trajectory (end_date);
 -- The CAP-J classification of the help request: one or more codes, in the order given.
 CREATE TABLE trajectory_capj (
     trajectory_id  BIGINT NOT NULL REFERENCES trajectory (id) ON DELETE CASCADE,
-    position       SMALLINT NOT NULL CHECK (position BETWEEN 1 AND 5),
+    position       INTEGER NOT NULL CHECK (position BETWEEN 1 AND 5),
     capj_code      VARCHAR(6) NOT NULL REFERENCES capj_code (code),
     PRIMARY KEY (trajectory_id, position),
     CONSTRAINT trajectory_capj_once UNIQUE (trajectory_id, capj_code)

@@ -1,1 +1,55 @@
-// progressive enhancement; every page works without it
+// Progressive enhancement only: every page works without this script.
+(function () {
+  'use strict';
+
+  // Show a block only when a radio or checkbox has a given value: data-show-when="outcome=VERWEZEN".
+  function updateConditional(block) {
+    var rule = block.getAttribute('data-show-when').split('=');
+    var form = block.closest('form');
+    var inputs = form ? form.querySelectorAll('input[name="' + rule[0] + '"]') : [];
+    var show = Array.prototype.some.call(inputs, function (i) { return i.checked && i.value === rule[1]; });
+    block.hidden = !show;
+  }
+
+  document.querySelectorAll('[data-show-when]').forEach(function (block) {
+    var name = block.getAttribute('data-show-when').split('=')[0];
+    var form = block.closest('form');
+    if (!form) { return; }
+    form.querySelectorAll('input[name="' + name + '"]').forEach(function (input) {
+      input.addEventListener('change', function () { updateConditional(block); });
+    });
+    updateConditional(block);
+  });
+
+  // CAP-J picker: filter by code and words, and list what is chosen.
+  document.querySelectorAll('.capj-search').forEach(function (box) {
+    var fieldset = box.closest('fieldset');
+    var input = box.querySelector('input');
+    var chosen = box.querySelector('.capj-chosen');
+    var items = fieldset.querySelectorAll('[data-search]');
+    box.hidden = false;
+    function filter() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      items.forEach(function (item) {
+        var text = item.getAttribute('data-search');
+        item.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+      });
+    }
+    function showChosen() {
+      var names = [];
+      fieldset.querySelectorAll('input[type=checkbox]:checked').forEach(function (c) {
+        names.push(c.parentElement.querySelector('label').textContent.trim().replace(/\s+/g, ' '));
+      });
+      chosen.textContent = names.length ? names.join(' · ') : '';
+    }
+    input.addEventListener('input', filter);
+    // Enter in the search box must not submit the whole form.
+    input.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); } });
+    fieldset.addEventListener('change', showChosen);
+    showChosen();
+  });
+
+  // Move focus to the error summary so screen readers announce it.
+  var summary = document.getElementById('foutoverzicht');
+  if (summary) { summary.focus(); }
+})();

@@ -1,0 +1,232 @@
+package nl.jeugdhulp.registratie.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.jeugdhulp.registratie.account.CurrentUser;
+import nl.jeugdhulp.registratie.account.Role;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
+import nl.jeugdhulp.registratie.classification.CapjCatalogue;
+import nl.jeugdhulp.registratie.classification.CapjCode;
+import nl.jeugdhulp.registratie.organisation.PracticeDirectory;
+import nl.jeugdhulp.registratie.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registration facade. Every method checks that the trajectory belongs to the user (else
+ * {@link NotFoundException}) and writes an audit record in the same transaction.
+ */
+@Service
+public class TrajectoryService {
+
+    private static final String OBJECT = "TRAJECTORY";
+
+    private final TrajectoryRepository repository;
+    private final PracticeDirectory practices;
+    private final CapjCatalogue capj;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    TrajectoryService(TrajectoryRepository repository, PracticeDirectory practices, CapjCatalogue capj,
+                      AuditLog audit, JdbcClient jdbc, Clock clock) {
+        this.repository = repository;
+        this.practices = practices;
+        this.capj = capj;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every rule the data breaks for this supporter, all at once. */
+    @Transactional(readOnly = true)
+    public List<Violation> validate(long supporterId, TrajectoryData data) {
+        return TrajectoryRules.check(data, today(), capj.existing(data.capjCodes()),
+                practice -> practices.serves(supporterId, practice));
+    }
+
+    /** The rules a supporter's form input breaks, as {@link #create} and {@link #update} would report them. */
+    @Transactional(readOnly = true)
+    public List<Violation> validate(CurrentUser user, TrajectoryData input) {
+        return validate(supporterOf(user), input.normalised());
+    }
+
+    /** The rules closing with this input would break. */
+    @Transactional(readOnly = true)
+    public List<Violation> validateClosing(CurrentUser user, long id, ClosingData closing) {
+        return closingViolations(ownAnyVersion(user, id), closing);
+    }
+
+    @Transactional
+    public long create(CurrentUser user, TrajectoryData input) {
+        long supporterId = supporterOf(user);
+        TrajectoryData data = input.normalised();
+        requireValid(supporterId, data);
+        Trajectory trajectory = repository.saveAndFlush(new Trajectory(supporterId, data, Instant.now(clock)));
+        log(AuditAction.CREATE, "TRAJECTORY_CREATED", trajectory);
+        return trajectory.getId();
+    }
+
+    /** The trajectory for its supporter, or for a project leader of its pilot without the private reference. */
+    @Transactional
+    public TrajectoryView view(CurrentUser user, long id) {
+        Trajectory trajectory = readable(user, id);
+        log(AuditAction.READ, "TRAJECTORY_VIEWED", trajectory);
+        TrajectoryData data = trajectory.data();
+        if (!user.is(Role.PRAKTIJKONDERSTEUNER)) {
+            data = withoutReference(data);
+        }
+        Map<String, CapjCode> codes = capj.activeAndRetired(data.capjCodes()).stream()
+                .collect(Collectors.toMap(CapjCode::code, Function.identity()));
+        List<CapjCode> classified = data.capjCodes().stream().map(codes::get).toList();
+        return new TrajectoryView(trajectory.getId(), trajectory.getVersion(), supporterCode(trajectory),
+                practiceName(trajectory), data, classified);
+    }
+
+    @Transactional
+    public void update(CurrentUser user, long id, int version, TrajectoryData input) {
+        Trajectory trajectory = own(user, id, version);
+        TrajectoryData data = input.normalised();
+        requireValid(trajectory.getSupporterId(), data);
+        trajectory.apply(data, Instant.now(clock));
+        repository.flush();
+        log(AuditAction.UPDATE, "TRAJECTORY_UPDATED", trajectory);
+    }
+
+    @Transactional
+    public void addContactToday(CurrentUser user, long id) {
+        Trajectory trajectory = ownAnyVersion(user, id);
+        if (trajectory.isClosed()) {
+            throw new InvalidTrajectoryException(List.of(new Violation("contacts", "trajectory.contact.closed")));
+        }
+        trajectory.addContact(today(), Instant.now(clock));
+        repository.flush();
+        log(AuditAction.UPDATE, "TRAJECTORY_CONTACT_ADDED", trajectory);
+    }
+
+    @Transactional
+    public void close(CurrentUser user, long id, int version, ClosingData closing) {
+        Trajectory trajectory = own(user, id, version);
+        List<Violation> violations = closingViolations(trajectory, closing);
+        if (!violations.isEmpty()) {
+            throw new InvalidTrajectoryException(violations);
+        }
+        TrajectoryData data = closing.applyTo(trajectory.data());
+        trajectory.apply(data, Instant.now(clock));
+        repository.flush();
+        log(AuditAction.UPDATE, "TRAJECTORY_CLOSED", trajectory);
+    }
+
+    @Transactional
+    public void reopen(CurrentUser user, long id, int version) {
+        Trajectory trajectory = own(user, id, version);
+        if (trajectory.isClosed()) {
+            trajectory.reopen(Instant.now(clock));
+            repository.flush();
+            log(AuditAction.UPDATE, "TRAJECTORY_REOPENED", trajectory);
+        }
+    }
+
+    @Transactional
+    public void delete(CurrentUser user, long id, int version) {
+        Trajectory trajectory = own(user, id, version);
+        log(AuditAction.DELETE, "TRAJECTORY_DELETED", trajectory);
+        repository.delete(trajectory);
+        repository.flush();
+    }
+
+    /** Logs that a list of trajectories was shown (NEN 7513: reading is access too). */
+    @Transactional
+    public void logListRead(String list) {
+        audit.record(AuditEntry.of(AuditAction.READ, "TRAJECTORY_LIST_VIEWED", "TRAJECTORY_LIST", list));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private List<Violation> closingViolations(Trajectory trajectory, ClosingData closing) {
+        TrajectoryData data = closing.applyTo(trajectory.data());
+        List<Violation> violations = new ArrayList<>(validate(trajectory.getSupporterId(), data));
+        if (closing.endDate() == null) {
+            // Closing needs an end date; "outcome without end date" would only repeat that.
+            violations.removeIf(v -> v.code().equals("trajectory.endDate.requiredWithOutcome"));
+            violations.add(0, new Violation("endDate", "trajectory.endDate.required"));
+            if (closing.outcome() == null) {
+                violations.add(new Violation("outcome", "trajectory.outcome.required"));
+            }
+        }
+        return violations;
+    }
+
+    private void requireValid(long supporterId, TrajectoryData data) {
+        List<Violation> violations = validate(supporterId, data);
+        if (!violations.isEmpty()) {
+            throw new InvalidTrajectoryException(violations);
+        }
+    }
+
+    private Trajectory own(CurrentUser user, long id, int version) {
+        Trajectory trajectory = ownAnyVersion(user, id);
+        if (trajectory.getVersion() != version) {
+            throw new StaleEditException();
+        }
+        return trajectory;
+    }
+
+    private Trajectory ownAnyVersion(CurrentUser user, long id) {
+        return repository.findByIdAndSupporterId(id, supporterOf(user)).orElseThrow(NotFoundException::new);
+    }
+
+    private Trajectory readable(CurrentUser user, long id) {
+        if (user.is(Role.PRAKTIJKONDERSTEUNER)) {
+            return ownAnyVersion(user, id);
+        }
+        if (user.is(Role.PROJECTLEIDER) && !user.pilotIds().isEmpty()) {
+            return repository.findById(id)
+                    .filter(t -> user.pilotIds().contains(practices.pilotOf(t.getSupporterId())))
+                    .orElseThrow(NotFoundException::new);
+        }
+        throw new NotFoundException();
+    }
+
+    private static long supporterOf(CurrentUser user) {
+        if (!user.is(Role.PRAKTIJKONDERSTEUNER) || user.supporterId() == null) {
+            throw new NotFoundException();
+        }
+        return user.supporterId();
+    }
+
+    private void log(AuditAction action, String event, Trajectory trajectory) {
+        audit.record(AuditEntry.of(action, event, OBJECT, trajectory.getId())
+                .withPilot(practices.pilotOf(trajectory.getSupporterId())));
+    }
+
+    private String practiceName(Trajectory trajectory) {
+        return jdbc.sql("SELECT name FROM practice WHERE id = :id").param("id", trajectory.data().practiceId())
+                .query(String.class).single();
+    }
+
+    private String supporterCode(Trajectory trajectory) {
+        return jdbc.sql("SELECT code FROM supporter WHERE id = :id").param("id", trajectory.getSupporterId())
+                .query(String.class).single();
+    }
+
+    private static TrajectoryData withoutReference(TrajectoryData d) {
+        return new TrajectoryData(d.practiceId(), null, d.birthMonth(), d.birthYear(), d.gender(),
+                d.registrationDate(), d.startDate(), d.helpRequest(), d.capjCodes(), d.diagnosisQuestion(),
+                d.diagnosis(), d.diagnosisOther(), d.applicants(), d.applicantOther(), d.contacts(),
+                d.lastContactDate(), d.interventions(), d.interventionOther(), d.consultations(), d.endDate(),
+                d.outcome(), d.otherReason(), d.otherReasonText(), d.referralMoment(), d.destinations(),
+                d.chainPartner());
+    }
+}
