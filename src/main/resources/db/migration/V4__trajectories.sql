@@ -60,7 +60,7 @@ CREATE TABLE trajectory (
     -- Referred: moment and at least one destination, and only then.
     CONSTRAINT trajectory_referral_complete CHECK (
         CASE WHEN outcome = 'VERWEZEN'
-             THEN referral_moment IS NOT NULL AND cardinality(referral_destinations) >= 1
+             THEN referral_moment IS NOT NULL AND coalesce(cardinality(referral_destinations), 0) >= 1
              ELSE referral_moment IS NULL AND referral_destinations IS NULL END)
 );
 CREATE INDEX trajectory_supporter_open ON trajectory (supporter_id, start_date) WHERE end_date IS NULL;
