@@ -2,12 +2,13 @@ package nl.jeugdhulp.registratie.account;
 
 import java.util.Collection;
 import java.util.List;
+import nl.jeugdhulp.registratie.audit.AuditActor;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The authenticated principal: the user's scope plus what Spring Security needs to check a password. */
-public final class AccountPrincipal implements UserDetails {
+public final class AccountPrincipal implements UserDetails, AuditActor {
 
     private final CurrentUser user;
     private final String passwordHash;
@@ -31,6 +32,21 @@ public final class AccountPrincipal implements UserDetails {
 
     AccountPrincipal withPasswordChanged() {
         return new AccountPrincipal(user, null, enabled, false);
+    }
+
+    @Override
+    public long actorId() {
+        return user.id();
+    }
+
+    @Override
+    public String actorName() {
+        return user.username();
+    }
+
+    @Override
+    public String actorRole() {
+        return user.role().name();
     }
 
     @Override

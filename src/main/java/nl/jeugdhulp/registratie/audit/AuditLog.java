@@ -1,8 +1,6 @@
 package nl.jeugdhulp.registratie.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import nl.jeugdhulp.registratie.account.AccountPrincipal;
-import nl.jeugdhulp.registratie.account.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,9 +20,9 @@ public class AuditLog {
 
     /** Logs on behalf of the authenticated user of the current request. */
     public void record(AuditEntry entry) {
-        CurrentUser user = currentUser();
-        write(entry, user == null ? null : user.id(), user == null ? null : user.username(),
-                user == null ? null : user.role().name());
+        AuditActor actor = currentActor();
+        write(entry, actor == null ? null : actor.actorId(), actor == null ? null : actor.actorName(),
+                actor == null ? null : actor.actorRole());
     }
 
     /** Logs for a named user who is not (or not yet) authenticated, e.g. a failed login. */
@@ -52,12 +50,9 @@ public class AuditLog {
                 .update();
     }
 
-    private static CurrentUser currentUser() {
+    private static AuditActor currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            return principal.user();
-        }
-        return null;
+        return authentication != null && authentication.getPrincipal() instanceof AuditActor actor ? actor : null;
     }
 
     private static String sourceAddress() {
