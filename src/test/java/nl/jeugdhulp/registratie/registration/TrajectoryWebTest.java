@@ -108,6 +108,15 @@ class TrajectoryWebTest {
     }
 
     @Test
+    void newFormRendersEachFieldOnce() throws Exception {
+        String page = mvc.perform(get("/trajecten/nieuw").with(as(supporter.username())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.split("name=\"birthYear\"", -1)).hasSize(2);
+        assertThat(page.split("name=\"startDate\"", -1)).hasSize(2);
+        assertThat(page).contains("value=\"" + today + "\"");
+    }
+
+    @Test
     void emptyFormShowsEveryErrorAtOnceAndKeepsWhatWasTyped() throws Exception {
         long before = jdbc.sql("SELECT count(*) FROM trajectory").query(Long.class).single();
         mvc.perform(post("/trajecten").with(as(supporter.username())).with(csrf())
