@@ -1,6 +1,7 @@
 package nl.jeugdhulp.registratie.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.ui.Model;
@@ -26,7 +27,8 @@ public final class FormConflicts {
      * saved, and the form now carries the newest version so a second attempt is deliberate.
      */
     public static void showCurrent(Model model, Object currentForm, HttpServletResponse response) {
-        BindingResult result = new BeanPropertyBindingResult(currentForm, "form");
+        BeanPropertyBindingResult result = new BeanPropertyBindingResult(currentForm, "form");
+        result.getPropertyEditorRegistry().registerCustomEditor(BigDecimal.class, new DecimalEditor());
         result.reject("form.stale");
         model.addAttribute("form", currentForm);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);

@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class AdminAccessTest {
 
     private static final String[] ADMIN_PAGES = {"/beheer", "/beheer/pilots", "/beheer/pilots/nieuw", "/beheer/gemeenten",
-            "/beheer/gemeenten/nieuw"};
+            "/beheer/gemeenten/nieuw", "/beheer/praktijken", "/beheer/praktijken/nieuw"};
 
     @Autowired
     MockMvc mvc;
