@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class AdminAccessTest {
 
     private static final String[] ADMIN_PAGES = {"/beheer", "/beheer/pilots", "/beheer/pilots/nieuw", "/beheer/gemeenten",
-            "/beheer/gemeenten/nieuw", "/beheer/praktijken", "/beheer/praktijken/nieuw"};
+            "/beheer/gemeenten/nieuw", "/beheer/praktijken", "/beheer/praktijken/nieuw",
+            "/beheer/ondersteuners", "/beheer/ondersteuners/nieuw"};
 
     @Autowired
     MockMvc mvc;
