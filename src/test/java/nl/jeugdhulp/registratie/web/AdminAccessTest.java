@@ -27,7 +27,7 @@ class AdminAccessTest {
 
     private static final String[] ADMIN_PAGES = {"/beheer", "/beheer/pilots", "/beheer/pilots/nieuw", "/beheer/gemeenten",
             "/beheer/gemeenten/nieuw", "/beheer/praktijken", "/beheer/praktijken/nieuw",
-            "/beheer/ondersteuners", "/beheer/ondersteuners/nieuw"};
+            "/beheer/ondersteuners", "/beheer/ondersteuners/nieuw", "/beheer/gebruikers", "/beheer/gebruikers/nieuw"};
 
     @Autowired
     MockMvc mvc;
