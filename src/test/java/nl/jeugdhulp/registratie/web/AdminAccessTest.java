@@ -27,7 +27,8 @@ class AdminAccessTest {
 
     private static final String[] ADMIN_PAGES = {"/beheer", "/beheer/pilots", "/beheer/pilots/nieuw", "/beheer/gemeenten",
             "/beheer/gemeenten/nieuw", "/beheer/praktijken", "/beheer/praktijken/nieuw",
-            "/beheer/ondersteuners", "/beheer/ondersteuners/nieuw", "/beheer/gebruikers", "/beheer/gebruikers/nieuw"};
+            "/beheer/ondersteuners", "/beheer/ondersteuners/nieuw", "/beheer/gebruikers", "/beheer/gebruikers/nieuw",
+            "/beheer/capj", "/beheer/capj/nieuw", "/beheer/capj/A100"};
 
     @Autowired
     MockMvc mvc;
@@ -54,6 +55,6 @@ class AdminAccessTest {
         }
         mvc.perform(get("/beheer").with(admin))
                 .andExpect(view().name("admin/index"))
-                .andExpect(content().string(containsString("href=\"/beheer/gemeenten\"")));
+                .andExpect(content().string(containsString("href=\"/beheer/capj\"")));
     }
 }
