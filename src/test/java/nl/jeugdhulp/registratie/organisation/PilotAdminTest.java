@@ -2,6 +2,8 @@ package nl.jeugdhulp.registratie.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -56,6 +58,10 @@ class PilotAdminTest {
                 .andExpect(redirectedUrl("/beheer/pilots"));
         long id = jdbc.sql("SELECT id FROM pilot WHERE name = :n").param("n", name).query(Long.class).single();
         assertThat(municipalities(id)).containsExactlyInAnyOrder(first, second);
+        mvc.perform(get("/beheer/pilots/" + id).with(admin))
+                .andExpect(content().string(containsString("value=\"2019-09-01\"")))
+                .andExpect(content().string(matchesRegex("(?s).*value=\"" + first + "\"[^>]*checked=\"checked\".*")))
+                .andExpect(content().string(not(containsString("type=\"radio\""))));
 
         mvc.perform(post("/beheer/pilots/" + id).with(admin).with(csrf()).param("name", name).param("version", "0")
                         .param("municipalityIds", String.valueOf(second)))
