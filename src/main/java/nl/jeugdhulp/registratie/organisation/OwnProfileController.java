@@ -1,0 +1,90 @@
+package nl.jeugdhulp.registratie.organisation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import nl.jeugdhulp.registratie.account.AccountPrincipal;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
+import nl.jeugdhulp.registratie.web.DecimalEditor;
+import nl.jeugdhulp.registratie.web.FormConflicts;
+import nl.jeugdhulp.registratie.web.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supporter's own profile. Code, pilot, account and practices are the administrator's; shown read-only. */
+@Controller
+@RequestMapping("/profiel")
+class OwnProfileController {
+
+    private static final String VIEW = "profile/edit";
+
+    private final Supporters supporters;
+    private final SupporterProfiles profiles;
+    private final AuditLog auditLog;
+
+    OwnProfileController(Supporters supporters, SupporterProfiles profiles, AuditLog auditLog) {
+        this.supporters = supporters;
+        this.profiles = profiles;
+        this.auditLog = auditLog;
+    }
+
+    @InitBinder("form")
+    void decimals(WebDataBinder binder) {
+        binder.registerCustomEditor(BigDecimal.class, new DecimalEditor());
+    }
+
+    @ModelAttribute("profileOptions")
+    ProfileForm.Options profileOptions() {
+        return ProfileForm.OPTIONS;
+    }
+
+    @ModelAttribute("supporter")
+    Supporters.Supporter supporter(@AuthenticationPrincipal AccountPrincipal principal) {
+        Long id = principal.user().supporterId();
+        if (id == null) {
+            throw new NotFoundException();
+        }
+        return supporters.find(id).orElseThrow(NotFoundException::new);
+    }
+
+    @GetMapping
+    String form(@ModelAttribute(name = "supporter", binding = false) Supporters.Supporter supporter, Model model) {
+        model.addAttribute("form", ProfileForm.of(profiles.current(supporter.id()).orElse(null)));
+        model.addAttribute("served", supporters.served(supporter.id()));
+        return VIEW;
+    }
+
+    @PostMapping
+    String save(@ModelAttribute(name = "supporter", binding = false) Supporters.Supporter supporter,
+                @Valid @ModelAttribute("form") ProfileForm form, BindingResult result, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("served", supporters.served(supporter.id()));
+        form.validate(result);
+        if (result.hasErrors()) {
+            return VIEW;
+        }
+        try {
+            if (profiles.save(supporter.id(), form.toData(), form.getProfileVersion())) {
+                auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PROFILE_CHANGED", "SUPPORTER", supporter.id())
+                        .withPilot(supporter.pilotId()));
+            }
+        } catch (OptimisticLockingFailureException e) {
+            FormConflicts.showCurrent(model, ProfileForm.of(profiles.current(supporter.id()).orElse(null)), response);
+            return VIEW;
+        }
+        redirect.addFlashAttribute("message", "profile.saved");
+        return "redirect:/profiel";
+    }
+}
