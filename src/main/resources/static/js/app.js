@@ -34,6 +34,15 @@
         var text = item.getAttribute('data-search');
         item.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
       });
+      // An axis heading shows only while one of its codes does.
+      fieldset.querySelectorAll('.capj-axis').forEach(function (heading) {
+        var next = heading.nextElementSibling, any = false;
+        while (next && !next.classList.contains('capj-axis')) {
+          if (!next.hidden) { any = true; }
+          next = next.nextElementSibling;
+        }
+        heading.hidden = !any;
+      });
     }
     function showChosen() {
       var names = [];
