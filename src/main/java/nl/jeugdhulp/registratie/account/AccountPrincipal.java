@@ -14,12 +14,14 @@ public final class AccountPrincipal implements UserDetails, AuditActor {
     private final String passwordHash;
     private final boolean enabled;
     private final boolean mustChangePassword;
+    private final int version;
 
-    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean mustChangePassword) {
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean mustChangePassword, int version) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.mustChangePassword = mustChangePassword;
+        this.version = version;
     }
 
     public CurrentUser user() {
@@ -31,7 +33,12 @@ public final class AccountPrincipal implements UserDetails, AuditActor {
     }
 
     AccountPrincipal withPasswordChanged() {
-        return new AccountPrincipal(user, null, enabled, false);
+        return new AccountPrincipal(user, null, enabled, false, version);
+    }
+
+    /** The account's version when this principal was loaded; a newer one means role, scope or status changed. */
+    int version() {
+        return version;
     }
 
     @Override

@@ -60,8 +60,10 @@ public class AccountService {
         return id;
     }
 
+    /** Replaces the pilots and municipalities of a user; open sessions pick it up at their next request. */
     @Transactional
     public void replaceScope(long userId, Collection<Long> pilotIds, Collection<Long> municipalityIds) {
+        jdbc.sql("UPDATE app_user SET version = version + 1 WHERE id = :id").param("id", userId).update();
         jdbc.sql("DELETE FROM user_pilot WHERE user_id = :id").param("id", userId).update();
         jdbc.sql("DELETE FROM user_municipality WHERE user_id = :id").param("id", userId).update();
         for (Long pilot : nullSafe(pilotIds)) {

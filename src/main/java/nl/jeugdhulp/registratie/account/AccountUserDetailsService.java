@@ -23,7 +23,8 @@ class AccountUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public AccountPrincipal loadUserByUsername(String username) {
         List<AccountPrincipal> found = jdbc.sql("""
-                        SELECT u.id, u.username, u.role, u.password_hash, u.enabled, u.must_change_password, s.id AS supporter_id
+                        SELECT u.id, u.username, u.role, u.password_hash, u.enabled, u.must_change_password, u.version,
+                               s.id AS supporter_id
                           FROM app_user u LEFT JOIN supporter s ON s.user_id = u.id
                          WHERE lower(u.username) = lower(:username)""")
                 .param("username", username == null ? "" : username.trim())
@@ -35,7 +36,7 @@ class AccountUserDetailsService implements UserDetailsService {
                             ids("SELECT municipality_id FROM user_municipality WHERE user_id = :id", id),
                             supporterId);
                     return new AccountPrincipal(user, rs.getString("password_hash"), rs.getBoolean("enabled"),
-                            rs.getBoolean("must_change_password"));
+                            rs.getBoolean("must_change_password"), rs.getInt("version"));
                 })
                 .list();
         if (found.isEmpty()) {

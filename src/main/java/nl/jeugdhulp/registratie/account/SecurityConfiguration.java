@@ -1,7 +1,9 @@
 package nl.jeugdhulp.registratie.account;
 
+import nl.jeugdhulp.registratie.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -19,7 +21,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuditHandlers loginHandlers) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuditHandlers loginHandlers, JdbcClient jdbc,
+                                            AccountUserDetailsService users, AuditLog auditLog) throws Exception {
+        AccountFreshnessFilter freshness = new AccountFreshnessFilter(jdbc, users, auditLog);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health").permitAll()
@@ -44,7 +48,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
-                .addFilterAfter(new PasswordChangeRequiredFilter(), BasicAuthenticationFilter.class);
+                .addFilterAfter(freshness, BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(), AccountFreshnessFilter.class);
         return http.build();
     }
 

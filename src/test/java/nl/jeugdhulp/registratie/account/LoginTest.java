@@ -26,6 +26,8 @@ class LoginTest {
     TestData data;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccountService accounts;
 
     @Test
     void anonymousVisitorIsSentToTheLoginPage() throws Exception {
@@ -57,5 +59,37 @@ class LoginTest {
                 .andExpect(redirectedUrl("/account/wachtwoord")).andReturn().getRequest().getSession();
         mvc.perform(get("/").session((org.springframework.mock.web.MockHttpSession) session))
                 .andExpect(redirectedUrl("/account/wachtwoord"));
+    }
+
+    @Test
+    void blockingAUserEndsTheirOpenSessionAtOnce() throws Exception {
+        long userId = data.user(Role.ONDERZOEKER);
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                formLogin().user(data.username(userId)).password(TestData.PASSWORD)).andReturn().getRequest().getSession();
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        jdbc.sql("UPDATE app_user SET enabled = FALSE, version = version + 1 WHERE id = :id").param("id", userId).update();
+
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?geblokkeerd"));
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE user_id = :id AND event_type = 'SESSION_ENDED_BLOCKED'")
+                .param("id", userId).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aChangedScopeAppliesWithoutLoggingInAgain() throws Exception {
+        long pilotA = data.pilot();
+        long pilotB = data.pilot();
+        long practiceB = data.practice(pilotB, data.municipality());
+        var supporterB = data.supporter(pilotB, "OJG", practiceB);
+        long trajectoryB = data.trajectory(supporterB, practiceB, java.time.LocalDate.of(2026, 5, 1));
+        long leader = data.projectLeader(pilotA);
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                formLogin().user(data.username(leader)).password(TestData.PASSWORD)).andReturn().getRequest().getSession();
+        mvc.perform(get("/pilot/trajecten/" + trajectoryB).session(session)).andExpect(status().isNotFound());
+
+        accounts.replaceScope(leader, java.util.List.of(pilotB), java.util.List.of());
+
+        mvc.perform(get("/pilot/trajecten/" + trajectoryB).session(session)).andExpect(status().isOk());
     }
 }
