@@ -1,6 +1,5 @@
-package nl.jeugdhulp.registratie.web;
+package nl.jeugdhulp.registratie.account;
 
-import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
