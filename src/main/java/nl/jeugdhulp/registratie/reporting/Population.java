@@ -1,0 +1,19 @@
+package nl.jeugdhulp.registratie.reporting;
+
+/** Which trajectories a table counts, as the study does. */
+public enum Population {
+    /** Started in the period: intake tables. */
+    STARTED("t.start_date BETWEEN :from AND :to"),
+    /** Closed in the period: process and outcome tables. */
+    CLOSED("t.end_date BETWEEN :from AND :to"),
+    /** Open at the period's last day: caseload. */
+    OPEN_AT_END("t.start_date <= :to AND (t.end_date IS NULL OR t.end_date > :to)"),
+    /** Open on at least one day of the period: who was active. */
+    ACTIVE("t.start_date <= :to AND (t.end_date IS NULL OR t.end_date >= :from)");
+
+    final String condition;
+
+    Population(String condition) {
+        this.condition = condition;
+    }
+}

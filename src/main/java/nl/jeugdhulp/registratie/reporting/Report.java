@@ -1,0 +1,42 @@
+package nl.jeugdhulp.registratie.reporting;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole trimester report for one filter. Tables are keyed by id; process and outcome tables
+ * exist once per breakdown.
+ */
+public record Report(ReportFilter filter, List<ReportTable> intake, List<ReportTable> process,
+                     Map<String, Distribution> distributions, Waiting waiting, Supporters supporters,
+                     long openAtEnd) {
+
+    public Optional<ReportTable> table(String id, Breakdown breakdown) {
+        return java.util.stream.Stream.concat(intake.stream(), process.stream())
+                .filter(t -> t.id().equals(id) && t.breakdown() == breakdown).findFirst();
+    }
+
+    public List<ReportTable> process(Breakdown breakdown) {
+        return process.stream().filter(t -> t.breakdown() == breakdown).toList();
+    }
+
+    /** Registration to first contact, for trajectories started in the period with a registration date. */
+    public record Waiting(long started, long known, long overFiveWeeks, Double meanDays) {
+    }
+
+    /**
+     * The supporters active in the period (a trajectory open at some day in it), per function type
+     * and in total: T1 and T2 of the study, and registration activity.
+     */
+    public record Supporters(List<SupporterGroup> groups) {
+    }
+
+    public record SupporterGroup(String functionType, long supporters, Map<String, Long> education,
+                                 Map<String, Long> experience, Double meanHours, Double minHours, Double maxHours,
+                                 Double meanBaseTeamHours, Double meanPractices, Double meanGps,
+                                 Double meanNormPractices, Double meanRegistrationWeeks,
+                                 Double meanNewPerWeek, Double sdNewPerWeek, Double minNewPerWeek,
+                                 Double maxNewPerWeek) {
+    }
+}

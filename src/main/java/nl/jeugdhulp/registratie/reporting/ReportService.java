@@ -1,0 +1,60 @@
+package nl.jeugdhulp.registratie.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdhulp.registratie.reporting.Report.SupporterGroup;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Computes the trimester report in the database, within the user's scope. */
+@Service
+public class ReportService {
+
+    static final List<Breakdown> PROCESS_BREAKDOWNS = List.of(Breakdown.FUNCTION_TYPE, Breakdown.EDUCATION,
+            Breakdown.EXPERIENCE);
+
+    private final ReportQueries queries;
+    private final SupporterFigures supporterFigures;
+
+    ReportService(ReportQueries queries, SupporterFigures supporterFigures) {
+        this.queries = queries;
+        this.supporterFigures = supporterFigures;
+    }
+
+    @Transactional(readOnly = true)
+    public Report report(ReportFilter filter, ReportScope scope) {
+        List<ReportTable> intake = new ArrayList<>();
+        for (TableSpec spec : ReportTables.intake(queries.capjGroups("A"), queries.capjGroups("D"))) {
+            intake.addAll(withTests(queries.tables(spec, List.of(Breakdown.FUNCTION_TYPE), filter, scope)));
+        }
+        List<ReportTable> process = new ArrayList<>();
+        for (TableSpec spec : ReportTables.process()) {
+            process.addAll(withTests(queries.tables(spec, PROCESS_BREAKDOWNS, filter, scope)));
+        }
+        Map<String, Distribution> distributions = new LinkedHashMap<>();
+        distributions.put("leeftijd_M", new Distribution(queries.frequencies(Population.STARTED, "age_at_start",
+                "gender = 'M' AND age_at_start IS NOT NULL", filter, scope)));
+        distributions.put("leeftijd_V", new Distribution(queries.frequencies(Population.STARTED, "age_at_start",
+                "gender = 'V' AND age_at_start IS NOT NULL", filter, scope)));
+        distributions.put("contacten", new Distribution(queries.frequencies(Population.CLOSED, "contacts",
+                "contacts IS NOT NULL", filter, scope)));
+        // Weeks as the study counts them: 1-7 days is week 1, 8-14 days week 2, and so on.
+        distributions.put("weken", new Distribution(queries.frequencies(Population.CLOSED, "(duration_days + 6) / 7",
+                "duration_days IS NOT NULL", filter, scope)));
+        Report.Waiting waiting = queries.aggregate(Population.STARTED, """
+                        count(*), count(registration_date), count(*) FILTER (WHERE start_date - registration_date > 35),
+                        avg(start_date - registration_date)""", filter, scope,
+                (rs, i) -> new Report.Waiting(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getObject(4) == null ? null : rs.getDouble(4)));
+        long open = queries.aggregate(Population.OPEN_AT_END, "count(*)", filter, scope, (rs, i) -> rs.getLong(1));
+        List<SupporterGroup> supporters = supporterFigures.groups(filter, scope);
+        return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(supporters), open);
+    }
+
+    /** Single-answer tables get a test of independence between the groups (rows x groups, no total). */
+    private static List<ReportTable> withTests(List<ReportTable> tables) {
+        return tables.stream().map(ReportTestAttacher::attach).toList();
+    }
+}

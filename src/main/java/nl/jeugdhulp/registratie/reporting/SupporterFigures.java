@@ -1,0 +1,87 @@
+package nl.jeugdhulp.registratie.reporting;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdhulp.registratie.reporting.Report.SupporterGroup;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * T1 and T2: the supporters active in the period (with a trajectory open on some day of it), with
+ * their profile as it held at the period's end, per function type and in total.
+ */
+@Component
+class SupporterFigures {
+
+    private final ReportQueries queries;
+    private final JdbcClient jdbc;
+
+    SupporterFigures(ReportQueries queries, JdbcClient jdbc) {
+        this.queries = queries;
+        this.jdbc = jdbc;
+    }
+
+    List<SupporterGroup> groups(ReportFilter filter, ReportScope scope) {
+        ReportQueries.Sql base = queries.population(Population.ACTIVE, filter, scope);
+        String sql = base.sql() + """
+                , active AS (
+                    SELECT pop.supporter_id, count(*) FILTER (WHERE pop.start_date BETWEEN :from AND :to) AS started
+                      FROM pop GROUP BY pop.supporter_id),
+                now_profile AS (
+                    SELECT a.supporter_id, a.started, p.function_type, p.education,
+                           p.experience_years + greatest(0, date_part('year', age(:to, p.valid_from)))::int AS experience,
+                           p.hours_gp_practice, p.hours_base_team, p.registration_start, p.registration_end,
+                           (SELECT count(*) FROM supporter_practice sp WHERE sp.supporter_id = a.supporter_id) AS practices,
+                           (SELECT sum(pr.number_of_gps) FROM supporter_practice sp JOIN practice pr ON pr.id = sp.practice_id
+                             WHERE sp.supporter_id = a.supporter_id) AS gps,
+                           (SELECT sum(pr.registered_patients) / 2350.0 FROM supporter_practice sp
+                              JOIN practice pr ON pr.id = sp.practice_id WHERE sp.supporter_id = a.supporter_id) AS norm
+                      FROM active a
+                      LEFT JOIN profile_range p ON p.supporter_id = a.supporter_id AND :to >= p.range_from AND :to < p.range_to)
+                SELECT function_type, GROUPING(function_type) AS is_total, count(*) AS supporters,
+                       count(*) FILTER (WHERE education = 'HBO') AS hbo, count(*) FILTER (WHERE education = 'WO') AS wo,
+                       count(*) FILTER (WHERE education = 'WO_PLUS') AS wo_plus,
+                       count(*) FILTER (WHERE education = 'ANDERS') AS other_education,
+                       count(*) FILTER (WHERE experience <= 5) AS lt5, count(*) FILTER (WHERE experience BETWEEN 6 AND 10) AS e6_10,
+                       count(*) FILTER (WHERE experience BETWEEN 11 AND 15) AS e11_15, count(*) FILTER (WHERE experience > 15) AS gt15,
+                       avg(hours_gp_practice) AS mean_hours, min(hours_gp_practice) AS min_hours, max(hours_gp_practice) AS max_hours,
+                       avg(hours_base_team) AS mean_base, avg(practices) AS mean_practices, avg(gps) AS mean_gps,
+                       avg(norm) AS mean_norm, avg((registration_end - registration_start) / 7.0) AS mean_weeks,
+                       avg(started / :weeks) AS mean_new, stddev_samp(started / :weeks) AS sd_new,
+                       min(started / :weeks) AS min_new, max(started / :weeks) AS max_new
+                  FROM now_profile
+                 GROUP BY GROUPING SETS ((function_type), ())""";
+        Map<String, Object> params = new HashMap<>(base.params());
+        params.put("weeks", Math.max(1.0, (filter.to().toEpochDay() - filter.from().toEpochDay() + 1) / 7.0));
+        List<SupporterGroup> groups = new ArrayList<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            Map<String, Long> education = new LinkedHashMap<>();
+            education.put("HBO", rs.getLong("hbo"));
+            education.put("WO", rs.getLong("wo"));
+            education.put("WO_PLUS", rs.getLong("wo_plus"));
+            education.put("ANDERS", rs.getLong("other_education"));
+            Map<String, Long> experience = new LinkedHashMap<>();
+            experience.put("LT5", rs.getLong("lt5"));
+            experience.put("6_10", rs.getLong("e6_10"));
+            experience.put("11_15", rs.getLong("e11_15"));
+            experience.put("GT15", rs.getLong("gt15"));
+            String type = rs.getInt("is_total") == 1 ? "TOTAL" : rs.getString("function_type");
+            groups.add(new SupporterGroup(type == null ? "ONBEKEND" : type, rs.getLong("supporters"), education,
+                    experience, decimal(rs, "mean_hours"), decimal(rs, "min_hours"), decimal(rs, "max_hours"),
+                    decimal(rs, "mean_base"), decimal(rs, "mean_practices"), decimal(rs, "mean_gps"),
+                    decimal(rs, "mean_norm"), decimal(rs, "mean_weeks"), decimal(rs, "mean_new"),
+                    decimal(rs, "sd_new"), decimal(rs, "min_new"), decimal(rs, "max_new")));
+        });
+        List<String> order = List.of("POH_JEUGD", "SOH_JGGZ", "OJG", "ONBEKEND", "TOTAL");
+        groups.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.functionType())));
+        return groups;
+    }
+
+    private static Double decimal(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.math.BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+}
