@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The CAP-J code list as reference data: add, rename, retire and reactivate codes. Codes are never
  * deleted, since trajectories refer to them; a retired code is no longer offered for new choices.
+ * Every change is written to the audit log in the same transaction.
  */
 @Service
 class CapjAdministration {
@@ -25,9 +29,11 @@ class CapjAdministration {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog auditLog;
 
-    CapjAdministration(JdbcClient jdbc) {
+    CapjAdministration(JdbcClient jdbc, AuditLog auditLog) {
         this.jdbc = jdbc;
+        this.auditLog = auditLog;
     }
 
     @Transactional(readOnly = true)
@@ -72,6 +78,7 @@ class CapjAdministration {
                 .param("group", form.groupCode())
                 .param("label", form.getLabel())
                 .update();
+        auditLog.record(AuditEntry.of(AuditAction.CREATE, "CAPJ_CODE_CREATED", "CAPJ_CODE", form.getCode()));
     }
 
     @Transactional
@@ -81,11 +88,17 @@ class CapjAdministration {
         if (updated == 0) {
             throw new OptimisticLockingFailureException("CAP-J code " + code + " changed");
         }
+        auditLog.record(AuditEntry.of(AuditAction.UPDATE, "CAPJ_CODE_RENAMED", "CAPJ_CODE", code));
     }
 
+    /** Retires or reactivates a code; a code already in that state is left alone and not logged. */
     @Transactional
     void setActive(String code, boolean active) {
-        jdbc.sql("UPDATE capj_code SET active = :a, version = version + 1 WHERE code = :c")
+        int updated = jdbc.sql("UPDATE capj_code SET active = :a, version = version + 1 WHERE code = :c AND active <> :a")
                 .param("a", active).param("c", code).update();
+        if (updated > 0) {
+            auditLog.record(AuditEntry.of(AuditAction.UPDATE, active ? "CAPJ_CODE_REACTIVATED" : "CAPJ_CODE_RETIRED",
+                    "CAPJ_CODE", code));
+        }
     }
 }

@@ -18,6 +18,7 @@ final class DemoCatalog {
     record Municipality(String name, String cbsCode) {
     }
 
+    /** disciplines: category code (as practice_discipline.category, see PracticeForm.DISCIPLINES) to FTE or persons. */
     record Practice(String name, int pilot, int municipality, double gps, double averageGpAge, boolean cooperative,
                     int patients, int patientsUnder18, Map<String, Double> disciplines) {
     }
@@ -49,23 +50,23 @@ final class DemoCatalog {
 
     static final List<Practice> PRACTICES = List.of(
             new Practice("Gezondheidscentrum Kerkelanden", 0, 0, 5, 47.5, true, 11_200, 2_350,
-                    Map.of("POH-GGZ", 1.5, "POH-somatiek", 2.0, "Doktersassistent", 5.0)),
+                    Map.of("POH_GGZ", 1.5, "POH_SOMATIEK", 2.0, "DOKTERSASSISTENT", 5.0)),
             new Practice("Huisartsenpraktijk De Vaart", 0, 0, 2, 52.0, true, 4_650, 930,
-                    Map.of("POH-GGZ", 0.5, "POH-somatiek", 1.0)),
+                    Map.of("POH_GGZ", 0.5, "POH_SOMATIEK", 1.0)),
             new Practice("Huisartsenpraktijk Hilversum-Oost", 0, 0, 3, 44.0, true, 6_900, 1_480,
-                    Map.of("POH-GGZ", 1.0, "POH-somatiek", 1.0, "Doktersassistent", 3.0)),
+                    Map.of("POH_GGZ", 1.0, "POH_SOMATIEK", 1.0, "DOKTERSASSISTENT", 3.0)),
             new Practice("Huisartsenpraktijk Bussum-Centrum", 0, 1, 4, 50.5, true, 9_300, 1_820,
-                    Map.of("POH-GGZ", 1.0, "POH-somatiek", 1.5)),
+                    Map.of("POH_GGZ", 1.0, "POH_SOMATIEK", 1.5)),
             new Practice("Huisartsenpraktijk Naarden-Vesting", 0, 1, 1, 58.0, false, 2_400, 430,
-                    Map.of("POH-somatiek", 0.5)),
+                    Map.of("POH_SOMATIEK", 0.5)),
             new Practice("Gezondheidscentrum Merenwijk", 1, 2, 6, 45.0, true, 11_800, 2_600,
-                    Map.of("POH-GGZ", 2.0, "POH-somatiek", 2.0, "Fysiotherapeut", 2.0)),
+                    Map.of("POH_GGZ", 2.0, "POH_SOMATIEK", 2.0, "FYSIOTHERAPEUT", 2.0)),
             new Practice("Huisartsenpraktijk Stevenshof", 1, 2, 3, 41.5, true, 7_100, 1_650,
-                    Map.of("POH-GGZ", 1.0, "POH-somatiek", 1.0)),
+                    Map.of("POH_GGZ", 1.0, "POH_SOMATIEK", 1.0)),
             new Practice("Huisartsenpraktijk Leiden-Binnenstad", 1, 2, 2, 55.0, false, 4_300, 560,
-                    Map.of("POH-GGZ", 0.5)),
+                    Map.of("POH_GGZ", 0.5)),
             new Practice("Huisartsenpraktijk De Driemaster", 1, 3, 3, 49.0, true, 6_600, 1_390,
-                    Map.of("POH-GGZ", 1.0, "POH-somatiek", 1.0)));
+                    Map.of("POH_GGZ", 1.0, "POH_SOMATIEK", 1.0)));
 
     /**
      * Trajectory counts per function type: POH 725, SOH 1250, OJG 525 of 2500 (29/50/21%, as the

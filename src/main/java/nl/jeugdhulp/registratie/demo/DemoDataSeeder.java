@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.jeugdhulp.registratie.account.AccountService;
 import nl.jeugdhulp.registratie.account.Role;
 import org.slf4j.Logger;
@@ -99,14 +98,13 @@ public class DemoDataSeeder implements ApplicationRunner {
 
         List<Long> practiceIds = new ArrayList<>();
         for (DemoCatalog.Practice practice : DemoCatalog.PRACTICES) {
-            String disciplines = practice.disciplines().keySet().stream().sorted().collect(Collectors.joining(", "));
             long id = jdbc.queryForObject("""
                             INSERT INTO practice (name, pilot_id, municipality_id, number_of_gps, average_gp_age,
-                                                  cooperative_member, registered_patients, patients_under_18, other_disciplines)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                                                  cooperative_member, registered_patients, patients_under_18)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     Long.class, practice.name(), pilotIds.get(practice.pilot()), municipalityIds.get(practice.municipality()),
                     practice.gps(), practice.averageGpAge(), practice.cooperative(), practice.patients(),
-                    practice.patientsUnder18(), disciplines);
+                    practice.patientsUnder18());
             practiceIds.add(id);
             for (Map.Entry<String, Double> discipline : practice.disciplines().entrySet()) {
                 jdbc.update("INSERT INTO practice_discipline (practice_id, category, amount) VALUES (?, ?, ?)",

@@ -2,12 +2,15 @@ package nl.jeugdhulp.registratie.organisation;
 
 import java.util.List;
 import java.util.Optional;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Municipalities (gemeenten) with their CBS code. */
+/** Municipalities (gemeenten) with their CBS code. Every change is written to the audit log in the same transaction. */
 @Service
 class Municipalities {
 
@@ -15,9 +18,11 @@ class Municipalities {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog auditLog;
 
-    Municipalities(JdbcClient jdbc) {
+    Municipalities(JdbcClient jdbc, AuditLog auditLog) {
         this.jdbc = jdbc;
+        this.auditLog = auditLog;
     }
 
     @Transactional(readOnly = true)
@@ -39,9 +44,11 @@ class Municipalities {
 
     @Transactional
     long create(MunicipalityForm form) {
-        return jdbc.sql("INSERT INTO municipality (name, cbs_code) VALUES (:name, :code) RETURNING id")
+        long id = jdbc.sql("INSERT INTO municipality (name, cbs_code) VALUES (:name, :code) RETURNING id")
                 .param("name", form.getName()).param("code", form.getCbsCode())
                 .query(Long.class).single();
+        auditLog.record(AuditEntry.of(AuditAction.CREATE, "MUNICIPALITY_CREATED", "MUNICIPALITY", id));
+        return id;
     }
 
     @Transactional
@@ -55,5 +62,6 @@ class Municipalities {
         if (updated == 0) {
             throw new OptimisticLockingFailureException("municipality " + id + " changed or removed");
         }
+        auditLog.record(AuditEntry.of(AuditAction.UPDATE, "MUNICIPALITY_UPDATED", "MUNICIPALITY", id));
     }
 }

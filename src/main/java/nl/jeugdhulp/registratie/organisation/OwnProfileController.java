@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import nl.jeugdhulp.registratie.account.AccountPrincipal;
-import nl.jeugdhulp.registratie.audit.AuditAction;
-import nl.jeugdhulp.registratie.audit.AuditEntry;
-import nl.jeugdhulp.registratie.audit.AuditLog;
 import nl.jeugdhulp.registratie.web.DecimalEditor;
 import nl.jeugdhulp.registratie.web.FormConflicts;
 import nl.jeugdhulp.registratie.web.NotFoundException;
@@ -32,12 +29,10 @@ class OwnProfileController {
 
     private final Supporters supporters;
     private final SupporterProfiles profiles;
-    private final AuditLog auditLog;
 
-    OwnProfileController(Supporters supporters, SupporterProfiles profiles, AuditLog auditLog) {
+    OwnProfileController(Supporters supporters, SupporterProfiles profiles) {
         this.supporters = supporters;
         this.profiles = profiles;
-        this.auditLog = auditLog;
     }
 
     @InitBinder("form")
@@ -76,10 +71,7 @@ class OwnProfileController {
             return VIEW;
         }
         try {
-            if (profiles.save(supporter.id(), form.toData(), form.getProfileVersion())) {
-                auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PROFILE_CHANGED", "SUPPORTER", supporter.id())
-                        .withPilot(supporter.pilotId()));
-            }
+            profiles.saveOwn(supporter.id(), supporter.pilotId(), form.toData(), form.getProfileVersion());
         } catch (OptimisticLockingFailureException e) {
             FormConflicts.showCurrent(model, ProfileForm.of(profiles.current(supporter.id()).orElse(null)), response);
             return VIEW;

@@ -3,12 +3,15 @@ package nl.jeugdhulp.registratie.organisation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Pilots (regions) and the municipalities each one covers. */
+/** Pilots (regions) and the municipalities each one covers. Every change is written to the audit log in the same transaction. */
 @Service
 class Pilots {
 
@@ -21,9 +24,11 @@ class Pilots {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog auditLog;
 
-    Pilots(JdbcClient jdbc) {
+    Pilots(JdbcClient jdbc, AuditLog auditLog) {
         this.jdbc = jdbc;
+        this.auditLog = auditLog;
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +69,7 @@ class Pilots {
                 .param("start", form.getStartDate()).param("end", form.getEndDate())
                 .query(Long.class).single();
         replaceMunicipalities(id, form.getMunicipalityIds());
+        auditLog.record(AuditEntry.of(AuditAction.CREATE, "PILOT_CREATED", "PILOT", id).withPilot(id));
         return id;
     }
 
@@ -81,6 +87,7 @@ class Pilots {
             throw new OptimisticLockingFailureException("pilot " + id + " changed or removed");
         }
         replaceMunicipalities(id, form.getMunicipalityIds());
+        auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PILOT_UPDATED", "PILOT", id).withPilot(id));
     }
 
     private void replaceMunicipalities(long pilotId, List<Long> municipalityIds) {

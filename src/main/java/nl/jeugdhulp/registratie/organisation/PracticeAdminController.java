@@ -58,6 +58,11 @@ class PracticeAdminController {
         return municipalities.options();
     }
 
+    @ModelAttribute("disciplineCategories")
+    List<String> disciplineCategories() {
+        return PracticeForm.DISCIPLINES;
+    }
+
     @ModelAttribute("yesNo")
     List<String> yesNo() {
         return List.of("true", "false");
@@ -66,6 +71,7 @@ class PracticeAdminController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("practices", practices.all());
+        model.addAttribute("disciplines", practices.allDisciplines());
         return "admin/practices";
     }
 
@@ -96,7 +102,7 @@ class PracticeAdminController {
 
     @GetMapping("/{id}")
     String editForm(@PathVariable long id, Model model) {
-        model.addAttribute("form", PracticeForm.of(practices.find(id).orElseThrow(NotFoundException::new)));
+        model.addAttribute("form", practices.editForm(id).orElseThrow(NotFoundException::new));
         model.addAttribute("id", id);
         return VIEW;
     }
@@ -111,7 +117,7 @@ class PracticeAdminController {
             try {
                 practices.update(id, form);
             } catch (OptimisticLockingFailureException e) {
-                FormConflicts.showCurrent(model, PracticeForm.of(practices.find(id).orElseThrow(NotFoundException::new)), response);
+                FormConflicts.showCurrent(model, practices.editForm(id).orElseThrow(NotFoundException::new), response);
                 return VIEW;
             } catch (DataIntegrityViolationException e) {
                 if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {

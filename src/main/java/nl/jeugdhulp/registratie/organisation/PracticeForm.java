@@ -10,12 +10,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.validation.Errors;
 
 class PracticeForm {
 
     /** Patients per full-time GP in a "normpraktijk". */
     static final int NORM_PRACTICE_PATIENTS = 2350;
+
+    /**
+     * The categories of other disciplines in a practice, in form order; the same codes as the CHECK
+     * on practice_discipline.category (V6) and the demo catalogue. Labels: admin.practice.discipline.CODE.
+     */
+    static final List<String> DISCIPLINES = List.of("POH_GGZ", "POH_SOMATIEK", "PRAKTIJKVERPLEEGKUNDIGE",
+            "DOKTERSASSISTENT", "FYSIOTHERAPEUT", "MAATSCHAPPELIJK_WERKER", "ANDERS");
 
     @NotBlank
     @Size(max = 150)
@@ -47,12 +57,15 @@ class PracticeForm {
     @Max(100000)
     private Integer patientsUnder18;
 
-    @Size(max = 1000)
-    private String otherDisciplines = "";
+    /** Number (FTE or persons) per discipline category, bound as disciplines[POH_GGZ]; blank means none. */
+    private final Map<String, @DecimalMin(value = "0", message = "{admin.practice.discipline.range}")
+            @DecimalMax(value = "100", message = "{admin.practice.discipline.range}")
+            @Digits(integer = 3, fraction = 1, message = "{admin.decimal.oneDecimal}") BigDecimal> disciplines =
+            new LinkedHashMap<>();
 
     private Integer version;
 
-    static PracticeForm of(Practices.Practice practice) {
+    static PracticeForm of(Practices.Practice practice, Map<String, BigDecimal> disciplines) {
         PracticeForm form = new PracticeForm();
         form.name = practice.name();
         form.pilotId = practice.pilotId();
@@ -62,9 +75,21 @@ class PracticeForm {
         form.cooperativeMember = practice.cooperativeMember();
         form.registeredPatients = practice.registeredPatients();
         form.patientsUnder18 = practice.patientsUnder18();
-        form.otherDisciplines = practice.otherDisciplines() == null ? "" : practice.otherDisciplines();
+        form.disciplines.putAll(disciplines);
         form.version = practice.version();
         return form;
+    }
+
+    /** The filled-in disciplines of the fixed list, in list order; posted keys outside the list are ignored. */
+    Map<String, BigDecimal> filledDisciplines() {
+        Map<String, BigDecimal> filled = new LinkedHashMap<>();
+        for (String category : DISCIPLINES) {
+            BigDecimal amount = disciplines.get(category);
+            if (amount != null) {
+                filled.put(category, amount);
+            }
+        }
+        return filled;
     }
 
     void validate(Errors errors) {
@@ -144,12 +169,8 @@ class PracticeForm {
         this.patientsUnder18 = patientsUnder18;
     }
 
-    public String getOtherDisciplines() {
-        return otherDisciplines;
-    }
-
-    public void setOtherDisciplines(String otherDisciplines) {
-        this.otherDisciplines = otherDisciplines == null ? "" : otherDisciplines.trim();
+    public Map<String, BigDecimal> getDisciplines() {
+        return disciplines;
     }
 
     public Integer getVersion() {

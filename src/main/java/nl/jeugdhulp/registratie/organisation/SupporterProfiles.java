@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +33,11 @@ class SupporterProfiles {
     private static final DataClassRowMapper<ProfileData> DATA = new DataClassRowMapper<>(ProfileData.class);
 
     private final JdbcClient jdbc;
+    private final AuditLog auditLog;
 
-    SupporterProfiles(JdbcClient jdbc) {
+    SupporterProfiles(JdbcClient jdbc, AuditLog auditLog) {
         this.jdbc = jdbc;
+        this.auditLog = auditLog;
     }
 
     @Transactional(readOnly = true)
@@ -91,6 +96,19 @@ class SupporterProfiles {
                     .params(params(data)).param("supporter", supporterId).param("today", today).update();
         }
         return true;
+    }
+
+    /**
+     * The supporter's own save on /profiel: as {@link #save}, and a changed profile is written to the
+     * audit log in the same transaction.
+     */
+    @Transactional
+    boolean saveOwn(long supporterId, long pilotId, ProfileData data, Integer expectedVersion) {
+        boolean changed = save(supporterId, data, expectedVersion);
+        if (changed) {
+            auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PROFILE_CHANGED", "SUPPORTER", supporterId).withPilot(pilotId));
+        }
+        return changed;
     }
 
     private static Map<String, Object> params(ProfileData d) {

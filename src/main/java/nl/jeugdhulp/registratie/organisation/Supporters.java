@@ -9,12 +9,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Practice supporters as the administrator manages them: code, pilot, account, practices and profile. */
+/**
+ * Practice supporters as the administrator manages them: code, pilot, account, practices and profile.
+ * Every change is written to the audit log in the same transaction.
+ */
 @Service
 class Supporters {
 
@@ -32,11 +38,13 @@ class Supporters {
     private final JdbcClient jdbc;
     private final SupporterProfiles profiles;
     private final Practices practices;
+    private final AuditLog auditLog;
 
-    Supporters(JdbcClient jdbc, SupporterProfiles profiles, Practices practices) {
+    Supporters(JdbcClient jdbc, SupporterProfiles profiles, Practices practices, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.profiles = profiles;
         this.practices = practices;
+        this.auditLog = auditLog;
     }
 
     @Transactional(readOnly = true)
@@ -111,6 +119,7 @@ class Supporters {
                 .query(Long.class).single();
         replacePractices(id, form.getPractices());
         profiles.save(id, form.getProfile().toData(), null);
+        auditLog.record(AuditEntry.of(AuditAction.CREATE, "SUPPORTER_CREATED", "SUPPORTER", id).withPilot(form.getPilotId()));
         return id;
     }
 
@@ -126,7 +135,9 @@ class Supporters {
             throw new OptimisticLockingFailureException("supporter " + id + " changed or removed");
         }
         replacePractices(id, form.getPractices());
-        profiles.save(id, form.getProfile().toData(), form.getProfile().getProfileVersion());
+        boolean profileChanged = profiles.save(id, form.getProfile().toData(), form.getProfile().getProfileVersion());
+        auditLog.record(AuditEntry.of(AuditAction.UPDATE, "SUPPORTER_UPDATED", "SUPPORTER", id).withPilot(form.getPilotId())
+                .withDetails(profileChanged ? "profile changed" : null));
     }
 
     private void replacePractices(long supporterId, List<PracticeHours> rows) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import nl.jeugdhulp.registratie.Principals;
+import nl.jeugdhulp.registratie.TestData;
 import nl.jeugdhulp.registratie.account.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,16 @@ class CapjAdminTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TestData data;
+
+    long adminId;
     RequestPostProcessor admin;
 
     @BeforeEach
     void administratorAndNoTestCodes() {
-        admin = principals.newUser(Role.BEHEERDER);
+        adminId = data.user(Role.BEHEERDER);
+        admin = principals.as(adminId);
         jdbc.sql("DELETE FROM capj_code WHERE code IN ('A601', 'C901')").update();
         jdbc.sql("DELETE FROM capj_code WHERE code IN ('A600', 'C900')").update();
     }
@@ -54,6 +60,9 @@ class CapjAdminTest {
                         SELECT code || '/' || axis || '/' || level || '/' || coalesce(group_code, '-') || '/' || active
                           FROM capj_code WHERE code LIKE 'A60%' ORDER BY code""").query(String.class).list())
                 .containsExactly("A600/A/GROEP/-/true", "A601/A/RUBRIEK/A600/true");
+        assertThat(jdbc.sql("SELECT object_id || '/' || event_type FROM audit_event WHERE object_type = 'CAPJ_CODE' AND user_id = :u ORDER BY id")
+                .param("u", adminId).query(String.class).list())
+                .containsExactly("A600/CAPJ_CODE_CREATED", "A601/CAPJ_CODE_CREATED");
         mvc.perform(get("/beheer/capj").with(admin))
                 .andExpect(content().string(containsString("Nieuwe rubriek")))
                 .andExpect(content().string(containsString("As A: Psychosociaal functioneren")));
@@ -88,7 +97,14 @@ class CapjAdminTest {
 
         mvc.perform(post("/beheer/capj/C900/heractiveren").with(admin).with(csrf())).andExpect(redirectedUrl("/beheer/capj"));
         assertThat(state()).isEqualTo("Nieuw/true");
+        mvc.perform(post("/beheer/capj/C900/heractiveren").with(admin).with(csrf())).andExpect(redirectedUrl("/beheer/capj"));
         mvc.perform(get("/beheer/capj/X999").with(admin)).andExpect(status().isNotFound());
+
+        assertThat(jdbc.sql("""
+                        SELECT action || '/' || event_type FROM audit_event
+                         WHERE object_type = 'CAPJ_CODE' AND object_id = 'C900' AND user_id = :u ORDER BY id""")
+                .param("u", adminId).query(String.class).list())
+                .containsExactly("U/CAPJ_CODE_RENAMED", "U/CAPJ_CODE_RETIRED", "U/CAPJ_CODE_REACTIVATED");
     }
 
     private String state() {

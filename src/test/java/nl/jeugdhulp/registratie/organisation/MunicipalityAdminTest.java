@@ -68,6 +68,10 @@ class MunicipalityAdminTest {
 
         assertThat(jdbc.sql("SELECT cbs_code FROM municipality WHERE name = :n").param("n", name)
                 .query(String.class).single()).isEqualTo(code);
+        assertThat(jdbc.sql("""
+                        SELECT a.action || '/' || a.event_type FROM audit_event a JOIN municipality m ON a.object_id = m.id::text
+                         WHERE a.object_type = 'MUNICIPALITY' AND m.name = :n""")
+                .param("n", name).query(String.class).list()).containsExactly("C/MUNICIPALITY_CREATED");
     }
 
     @Test

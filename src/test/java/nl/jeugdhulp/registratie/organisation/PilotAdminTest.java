@@ -70,6 +70,9 @@ class PilotAdminTest {
         assertThat(jdbc.sql("SELECT coalesce(organisation, '-') || '/' || version FROM pilot WHERE id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("-/1");
         mvc.perform(get("/beheer/pilots").with(admin)).andExpect(content().string(containsString(name)));
+        assertThat(jdbc.sql("SELECT action || '/' || event_type || '/' || pilot_id FROM audit_event WHERE object_type = 'PILOT' AND object_id = :id ORDER BY id")
+                .param("id", String.valueOf(id)).query(String.class).list())
+                .containsExactly("C/PILOT_CREATED/" + id, "U/PILOT_UPDATED/" + id);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.jeugdhulp.registratie.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.jeugdhulp.registratie.Principals;
 import nl.jeugdhulp.registratie.TestData;
 import nl.jeugdhulp.registratie.account.Role;
@@ -68,13 +71,85 @@ class PracticeAdminTest {
     }
 
     @Test
+    void disciplinesAreStoredPerCategoryShownOnEditAndAClearedOneIsRemoved() throws Exception {
+        data.practice(pilot, municipality); // links the municipality to the pilot
+        String name = TestData.unique("Praktijk ");
+
+        mvc.perform(save("/beheer/praktijken/nieuw", name, "3", "7050", null)
+                        .param("disciplines[POH_GGZ]", "1,5").param("disciplines[DOKTERSASSISTENT]", "3")
+                        .param("disciplines[FYSIOTHERAPEUT]", "").param("disciplines[ONBEKEND]", "2"))
+                .andExpect(redirectedUrl("/beheer/praktijken"));
+
+        long id = jdbc.sql("SELECT id FROM practice WHERE name = :n").param("n", name).query(Long.class).single();
+        assertThat(disciplines(id)).containsOnlyKeys("DOKTERSASSISTENT", "POH_GGZ");
+        assertThat(disciplines(id).get("POH_GGZ")).isEqualByComparingTo("1.5");
+        assertThat(disciplines(id).get("DOKTERSASSISTENT")).isEqualByComparingTo("3.0");
+        mvc.perform(get("/beheer/praktijken/{id}", id).with(admin))
+                .andExpect(content().string(containsString("name=\"disciplines[POH_GGZ]\" value=\"1,5\"")))
+                .andExpect(content().string(containsString("name=\"disciplines[DOKTERSASSISTENT]\" value=\"3\"")))
+                .andExpect(content().string(containsString("name=\"disciplines[FYSIOTHERAPEUT]\" value=\"\"")));
+        mvc.perform(get("/beheer/praktijken").with(admin))
+                .andExpect(content().string(containsString("<span>POH-GGZ 1,5; </span><span>Doktersassistent 3,0</span>")));
+
+        mvc.perform(save("/beheer/praktijken/" + id, name, "3", "7050", version(id))
+                        .param("disciplines[POH_GGZ]", "2").param("disciplines[DOKTERSASSISTENT]", ""))
+                .andExpect(redirectedUrl("/beheer/praktijken"));
+
+        assertThat(disciplines(id)).containsOnlyKeys("POH_GGZ");
+        assertThat(disciplines(id).get("POH_GGZ")).isEqualByComparingTo("2");
+        assertThat(jdbc.sql("SELECT action || '/' || event_type || '/' || pilot_id FROM audit_event WHERE object_type = 'PRACTICE' AND object_id = :id ORDER BY id")
+                .param("id", String.valueOf(id)).query(String.class).list())
+                .containsExactly("C/PRACTICE_CREATED/" + pilot, "U/PRACTICE_UPDATED/" + pilot);
+    }
+
+    @Test
+    void negativeOrNonNumericDisciplineIsAFieldErrorAndNothingIsStored() throws Exception {
+        data.practice(pilot, municipality);
+        String name = TestData.unique("Praktijk ");
+
+        mvc.perform(save("/beheer/praktijken/nieuw", name, "3", "7050", null)
+                        .param("disciplines[POH_GGZ]", "-1").param("disciplines[DOKTERSASSISTENT]", "abc")
+                        .param("disciplines[FYSIOTHERAPEUT]", "2"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[POH_GGZ]", "DecimalMin"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[DOKTERSASSISTENT]", "typeMismatch"))
+                .andExpect(content().string(containsString("Vul een aantal in van 0 tot en met 100.")))
+                .andExpect(content().string(containsString("Vul een aantal in, bijvoorbeeld 1,5.")))
+                .andExpect(content().string(containsString("id=\"disciplines[POH_GGZ]-fout\"")))
+                .andExpect(content().string(containsString("value=\"abc\"")));
+        assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE name = :n").param("n", name).query(Integer.class).single()).isZero();
+
+        long practice = data.practice(pilot, municipality);
+        jdbc.sql("INSERT INTO practice_discipline VALUES (:p, 'POH_GGZ', 1)").param("p", practice).update();
+        mvc.perform(save("/beheer/praktijken/" + practice, name, "3", "7050", version(practice))
+                        .param("disciplines[POH_GGZ]", "100,5").param("disciplines[FYSIOTHERAPEUT]", "1,25"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[POH_GGZ]", "DecimalMax"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[FYSIOTHERAPEUT]", "Digits"));
+        assertThat(disciplines(practice)).containsOnlyKeys("POH_GGZ");
+        assertThat(disciplines(practice).get("POH_GGZ")).isEqualByComparingTo("1");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'PRACTICE' AND object_id = :id")
+                .param("id", String.valueOf(practice)).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void databaseRefusesAnUnknownDisciplineCategory() {
+        long practice = data.practice(pilot, municipality);
+
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO practice_discipline VALUES (:p, 'POH-GGZ', 1)").param("p", practice).update())
+                .hasMessageContaining("practice_discipline_category_known");
+    }
+
+    @Test
     void staleEditIsRefusedAndTheNewerDataKept() throws Exception {
         long practice = data.practice(pilot, municipality);
         int version = version(practice);
 
-        mvc.perform(save("/beheer/praktijken/" + practice, "Eerste wijziging", "4", "7050", version))
+        mvc.perform(save("/beheer/praktijken/" + practice, "Eerste wijziging", "4", "7050", version)
+                        .param("disciplines[POH_GGZ]", "1"))
                 .andExpect(redirectedUrl("/beheer/praktijken"));
-        mvc.perform(save("/beheer/praktijken/" + practice, "Tweede wijziging", "5", "7050", version))
+        mvc.perform(save("/beheer/praktijken/" + practice, "Tweede wijziging", "5", "7050", version)
+                        .param("disciplines[POH_GGZ]", "2").param("disciplines[ANDERS]", "1"))
                 .andExpect(status().isConflict())
                 .andExpect(model().attributeHasErrors("form"))
                 .andExpect(content().string(containsString("Iemand anders heeft dit intussen gewijzigd")))
@@ -83,6 +158,8 @@ class PracticeAdminTest {
         assertThat(jdbc.sql("SELECT name || '/' || number_of_gps FROM practice WHERE id = :id").param("id", practice)
                 .query(String.class).single()).isEqualTo("Eerste wijziging/4.0");
         assertThat(version(practice)).isEqualTo(version + 1);
+        assertThat(disciplines(practice)).containsOnlyKeys("POH_GGZ");
+        assertThat(disciplines(practice).get("POH_GGZ")).isEqualByComparingTo("1");
     }
 
     @Test
@@ -114,9 +191,15 @@ class PracticeAdminTest {
         MockHttpServletRequestBuilder request = post(url).with(admin).with(csrf())
                 .param("name", name).param("pilotId", String.valueOf(pilot)).param("municipalityId", String.valueOf(municipalityId))
                 .param("numberOfGps", gps).param("averageGpAge", "51,5").param("cooperativeMember", "true")
-                .param("registeredPatients", patients).param("patientsUnder18", youth)
-                .param("otherDisciplines", "POH-GGZ 1,0");
+                .param("registeredPatients", patients).param("patientsUnder18", youth);
         return version == null ? request : request.param("version", String.valueOf(version));
+    }
+
+    private Map<String, BigDecimal> disciplines(long practice) {
+        Map<String, BigDecimal> rows = new TreeMap<>();
+        jdbc.sql("SELECT category, amount FROM practice_discipline WHERE practice_id = :id").param("id", practice)
+                .query((rs, i) -> rows.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return rows;
     }
 
     private int version(long practice) {

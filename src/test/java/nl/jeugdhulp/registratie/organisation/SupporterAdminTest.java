@@ -68,6 +68,7 @@ class SupporterAdminTest {
                 .containsExactly("2015-01-01/8", TODAY + "/9");
         assertThat(jdbc.sql("SELECT hours_per_week FROM supporter_practice WHERE supporter_id = :s").param("s", supporter.id())
                 .query(BigDecimal.class).single()).isEqualByComparingTo("12.5");
+        assertThat(audit(supporter.id())).containsExactly("U/SUPPORTER_UPDATED/" + pilot);
     }
 
     @Test
@@ -137,6 +138,12 @@ class SupporterAdminTest {
                 .param("s", id).param("today", TODAY).query(String.class).single())
                 .isEqualTo("OJG/41/Gezinscoach/16.0/true");
         mvc.perform(get("/beheer/ondersteuners").with(admin)).andExpect(content().string(containsString(code)));
+        assertThat(audit(id)).containsExactly("C/SUPPORTER_CREATED/" + pilot);
+    }
+
+    private java.util.List<String> audit(long supporterId) {
+        return jdbc.sql("SELECT action || '/' || event_type || '/' || pilot_id FROM audit_event WHERE object_type = 'SUPPORTER' AND object_id = :id ORDER BY id")
+                .param("id", String.valueOf(supporterId)).query(String.class).list();
     }
 
     @Test
