@@ -55,7 +55,7 @@ class UserAdminTest {
 
         mvc.perform(post("/beheer/gebruikers/nieuw").with(admin).with(csrf())
                         .param("username", username).param("role", "ONDERZOEKER").param("password", "elf-tekens!"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "password", "Size"))
                 .andExpect(content().string(containsString("Een wachtwoord heeft minstens 12 en hoogstens 128 tekens.")))
                 .andExpect(content().string(containsString("value=\"" + username + "\"")));
@@ -89,11 +89,11 @@ class UserAdminTest {
 
         mvc.perform(post("/beheer/gebruikers/nieuw").with(admin).with(csrf())
                         .param("username", taken).param("role", "PROJECTLEIDER").param("password", TEMPORARY))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "pilotIds", "admin.user.pilots.required"));
         mvc.perform(post("/beheer/gebruikers/nieuw").with(admin).with(csrf())
                         .param("username", taken).param("role", "ONDERZOEKER").param("password", TEMPORARY))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "username", "admin.user.username.duplicate"))
                 .andExpect(content().string(containsString("Deze gebruikersnaam bestaat al.")));
     }
@@ -104,7 +104,7 @@ class UserAdminTest {
         String username = data.username(user);
 
         mvc.perform(post("/beheer/gebruikers/{id}/wachtwoord", user).with(admin).with(csrf()).param("password", "kort"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "password", "Size"));
         mvc.perform(post("/beheer/gebruikers/{id}/wachtwoord", user).with(admin).with(csrf()).param("password", TEMPORARY))
                 .andExpect(redirectedUrl("/beheer/gebruikers/" + user));

@@ -71,14 +71,14 @@ class CapjAdminTest {
     @Test
     void wrongFormatMissingGroupAndExistingCodeAreFieldErrors() throws Exception {
         mvc.perform(post("/beheer/capj/nieuw").with(admin).with(csrf()).param("code", "Z-100").param("label", "x"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "code", "Pattern"));
         mvc.perform(post("/beheer/capj/nieuw").with(admin).with(csrf()).param("code", "C-901").param("label", "x"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "code", "admin.capj.group.missing"))
                 .andExpect(content().string(containsString("De groep C900 bestaat nog niet.")));
         mvc.perform(post("/beheer/capj/nieuw").with(admin).with(csrf()).param("code", "A-100").param("label", "x"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "code", "admin.capj.code.duplicate"));
 
         assertThat(jdbc.sql("SELECT count(*) FROM capj_code WHERE code = 'C901'").query(Integer.class).single()).isZero();

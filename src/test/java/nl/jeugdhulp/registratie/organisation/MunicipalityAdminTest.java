@@ -48,7 +48,7 @@ class MunicipalityAdminTest {
         String name = TestData.unique("Gemeente ");
 
         mvc.perform(post("/beheer/gemeenten/nieuw").with(admin).with(csrf()).param("name", name).param("cbsCode", "GM12"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "cbsCode", "Pattern"))
                 .andExpect(content().string(containsString("Een CBS-gemeentecode is GM gevolgd door vier cijfers")))
                 .andExpect(content().string(containsString("value=\"" + name + "\"")));
@@ -81,7 +81,7 @@ class MunicipalityAdminTest {
         String name = TestData.unique("Gemeente ");
 
         mvc.perform(post("/beheer/gemeenten/nieuw").with(admin).with(csrf()).param("name", name).param("cbsCode", code))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "cbsCode", "admin.municipality.cbsCode.duplicate"))
                 .andExpect(content().string(containsString("Er bestaat al een gemeente met deze CBS-code.")));
 

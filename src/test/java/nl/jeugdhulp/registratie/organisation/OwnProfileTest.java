@@ -80,7 +80,7 @@ class OwnProfileTest {
         mvc.perform(post("/profiel").with(principals.as(supporter.userId())).with(csrf())
                         .param("functionType", "POH_JEUGD").param("age", "17").param("hoursGpPractice", "8,55")
                         .param("secondingOrganisation", "Jeugdzorg Noord").param("profileVersion", "0"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "age", "Min"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "hoursGpPractice", "Digits"))
                 .andExpect(content().string(containsString("value=\"Jeugdzorg Noord\"")));

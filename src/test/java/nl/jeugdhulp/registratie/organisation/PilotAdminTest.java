@@ -82,10 +82,10 @@ class PilotAdminTest {
 
         mvc.perform(post("/beheer/pilots/nieuw").with(admin).with(csrf()).param("name", TestData.unique("Pilot "))
                         .param("startDate", "2021-01-01").param("endDate", "2020-12-31"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "endDate", "admin.pilot.endDate.beforeStart"));
         mvc.perform(post("/beheer/pilots/nieuw").with(admin).with(csrf()).param("name", taken))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "name", "admin.pilot.name.duplicate"));
     }
 

@@ -110,7 +110,7 @@ class PracticeAdminTest {
         mvc.perform(save("/beheer/praktijken/nieuw", name, "3", "7050", null)
                         .param("disciplines[POH_GGZ]", "-1").param("disciplines[DOKTERSASSISTENT]", "abc")
                         .param("disciplines[FYSIOTHERAPEUT]", "2"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[POH_GGZ]", "DecimalMin"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[DOKTERSASSISTENT]", "typeMismatch"))
                 .andExpect(content().string(containsString("Vul een aantal in van 0 tot en met 100.")))
@@ -123,7 +123,7 @@ class PracticeAdminTest {
         jdbc.sql("INSERT INTO practice_discipline VALUES (:p, 'POH_GGZ', 1)").param("p", practice).update();
         mvc.perform(save("/beheer/praktijken/" + practice, name, "3", "7050", version(practice))
                         .param("disciplines[POH_GGZ]", "100,5").param("disciplines[FYSIOTHERAPEUT]", "1,25"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[POH_GGZ]", "DecimalMax"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "disciplines[FYSIOTHERAPEUT]", "Digits"));
         assertThat(disciplines(practice)).containsOnlyKeys("POH_GGZ");
@@ -170,7 +170,7 @@ class PracticeAdminTest {
         String name = TestData.unique("Praktijk ");
 
         mvc.perform(save("/beheer/praktijken/nieuw", name, "2", "100", null, other, "101"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "municipalityId", "admin.practice.municipality.notInPilot"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "patientsUnder18", "admin.practice.patientsUnder18.tooMany"));
 

@@ -109,7 +109,7 @@ class SupporterAdminTest {
         TestData.Supporter supporter = data.supporter(pilot, "POH_JEUGD", practice);
 
         mvc.perform(save(supporter, "9", 0, Map.of("profile.education", "ANDERS", "code", "Jansen")))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "profile.educationOther", "admin.profile.other.required"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "code", "Pattern"))
                 .andExpect(content().string(containsString("Vul in wat u bedoelt met anders.")));
@@ -153,7 +153,7 @@ class SupporterAdminTest {
 
         mvc.perform(save(supporter, "9", 0,
                         Map.of("practices[1].practiceId", String.valueOf(otherPractice), "practices[1].selected", "true")))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(model().attributeHasFieldErrorCode("form", "practices[1].selected", "admin.supporter.practice.otherPilot"));
     }
 
