@@ -30,6 +30,8 @@ class SecurityConfiguration {
                         .requestMatchers("/beheer/**").hasRole(Role.BEHEERDER.name())
                         .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
+                        .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
+                                Role.PRAKTIJKONDERSTEUNER.name())
                         .requestMatchers("/", "/account/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form

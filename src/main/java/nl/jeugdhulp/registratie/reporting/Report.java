@@ -3,6 +3,7 @@ package nl.jeugdhulp.registratie.reporting;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.jeugdhulp.registratie.reporting.cluster.TrajectoryTypesResult;
 
 /**
  * The whole trimester report for one filter. Tables are keyed by id; process and outcome tables
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public record Report(ReportFilter filter, List<ReportTable> intake, List<ReportTable> process,
                      Map<String, Distribution> distributions, Waiting waiting, Supporters supporters,
-                     long openAtEnd) {
+                     long openAtEnd, TrajectoryTypesResult types) {
 
     public Optional<ReportTable> table(String id, Breakdown breakdown) {
         return java.util.stream.Stream.concat(intake.stream(), process.stream())

@@ -27,7 +27,7 @@ class ReportOptions {
     List<Option> municipalities(ReportScope scope) {
         return options("""
                 SELECT DISTINCT m.id, m.name FROM municipality m JOIN practice pr ON pr.municipality_id = m.id
-                 WHERE """ + pilotCondition(scope, "pr.pilot_id") + practiceOfSupporter(scope, "pr.id")
+                 WHERE\s""" + pilotCondition(scope, "pr.pilot_id") + practiceOfSupporter(scope, "pr.id")
                 + " ORDER BY m.name", scope);
     }
 

@@ -89,7 +89,7 @@ class ReportQueries {
                             AND t.start_date >= p.range_from AND t.start_date < p.range_to
                       LEFT JOIN LATERAL (SELECT p.experience_years
                                + greatest(0, date_part('year', age(t.start_date, p.valid_from)))::int AS years) experience ON TRUE
-                     WHERE """ + String.join("\n       AND ", where) + ")\n";
+                     WHERE\s""" + String.join("\n       AND ", where) + ")\n";
         return new Sql(sql, params);
     }
 

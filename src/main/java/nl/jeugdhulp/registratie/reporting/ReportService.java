@@ -17,10 +17,12 @@ public class ReportService {
 
     private final ReportQueries queries;
     private final SupporterFigures supporterFigures;
+    private final TrajectoryTypeQuery trajectoryTypes;
 
-    ReportService(ReportQueries queries, SupporterFigures supporterFigures) {
+    ReportService(ReportQueries queries, SupporterFigures supporterFigures, TrajectoryTypeQuery trajectoryTypes) {
         this.queries = queries;
         this.supporterFigures = supporterFigures;
+        this.trajectoryTypes = trajectoryTypes;
     }
 
     @Transactional(readOnly = true)
@@ -50,7 +52,8 @@ public class ReportService {
                         rs.getObject(4) == null ? null : rs.getDouble(4)));
         long open = queries.aggregate(Population.OPEN_AT_END, "count(*)", filter, scope, (rs, i) -> rs.getLong(1));
         List<SupporterGroup> supporters = supporterFigures.groups(filter, scope);
-        return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(supporters), open);
+        return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(supporters), open,
+                trajectoryTypes.types(filter, scope));
     }
 
     /** Single-answer tables get a test of independence between the groups (rows x groups, no total). */

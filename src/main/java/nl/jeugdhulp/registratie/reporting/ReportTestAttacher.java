@@ -1,6 +1,8 @@
 package nl.jeugdhulp.registratie.reporting;
 
 import java.util.Optional;
+import nl.jeugdhulp.registratie.reporting.stats.IndependenceTest;
+import nl.jeugdhulp.registratie.reporting.stats.TestResult;
 
 /** Adds the independence test to a single-answer table; multi-answer tables have none (rows overlap). */
 final class ReportTestAttacher {
@@ -20,7 +22,7 @@ final class ReportTestAttacher {
                 table.rows(), table.counts(), table.n(), table.missing(), test(groupsOnly));
     }
 
-    private static Optional<nl.jeugdhulp.registratie.reporting.stats.TestResult> test(long[][] counts) {
-        return Optional.empty(); // wired to the statistics module when it lands
+    private static Optional<TestResult> test(long[][] counts) {
+        return IndependenceTest.test(counts);
     }
 }
