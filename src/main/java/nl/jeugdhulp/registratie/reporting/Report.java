@@ -11,7 +11,11 @@ import nl.jeugdhulp.registratie.reporting.cluster.TrajectoryTypesResult;
  */
 public record Report(ReportFilter filter, List<ReportTable> intake, List<ReportTable> process,
                      Map<String, Distribution> distributions, Waiting waiting, Supporters supporters,
-                     long openAtEnd, TrajectoryTypesResult types) {
+                     long openAtEnd, TrajectoryTypesResult types, List<ApplicantPair> applicantPairs) {
+
+    /** Two applicants that asked for help together (T3: the most frequent pairs). */
+    public record ApplicantPair(String first, String second, long trajectories) {
+    }
 
     public Optional<ReportTable> table(String id, Breakdown breakdown) {
         return java.util.stream.Stream.concat(intake.stream(), process.stream())

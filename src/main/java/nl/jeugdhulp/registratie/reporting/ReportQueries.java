@@ -141,7 +141,7 @@ class ReportQueries {
         return breakdowns.stream().map(b -> {
             Counts c = byBreakdown.get(b);
             return new ReportTable(spec.id(), spec.population(), b, spec.multiAnswer(), spec.rowLabelPrefix(), rows,
-                    c.counts, c.n, c.missing, Optional.<TestResult>empty());
+                    c.counts, c.n, c.missing, Optional.<TestResult>empty(), List.of());
         }).toList();
     }
 

@@ -52,8 +52,13 @@ public class ReportService {
                         rs.getObject(4) == null ? null : rs.getDouble(4)));
         long open = queries.aggregate(Population.OPEN_AT_END, "count(*)", filter, scope, (rs, i) -> rs.getLong(1));
         List<SupporterGroup> supporters = supporterFigures.groups(filter, scope);
+        List<Report.ApplicantPair> pairs = queries.list(Population.STARTED, """
+                        SELECT a1, a2, count(*) FROM pop
+                         CROSS JOIN LATERAL unnest(applicants) a1 CROSS JOIN LATERAL unnest(applicants) a2
+                         WHERE a1 < a2 GROUP BY a1, a2 ORDER BY count(*) DESC, a1, a2 LIMIT 5""", filter, scope,
+                (rs, i) -> new Report.ApplicantPair(rs.getString(1), rs.getString(2), rs.getLong(3)));
         return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(supporters), open,
-                trajectoryTypes.types(filter, scope));
+                trajectoryTypes.types(filter, scope), pairs);
     }
 
     /** Single-answer tables get a test of independence between the groups (rows x groups, no total). */
