@@ -2,30 +2,22 @@ package nl.jeugdhulp.registratie.registration;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.jeugdhulp.registratie.classification.CapjCatalogue;
 import nl.jeugdhulp.registratie.registration.Codes.Applicant;
-import nl.jeugdhulp.registratie.registration.Codes.Consultation;
-import nl.jeugdhulp.registratie.registration.Codes.Destination;
 import nl.jeugdhulp.registratie.registration.Codes.Diagnosis;
 import nl.jeugdhulp.registratie.registration.Codes.DiagnosisQuestion;
 import nl.jeugdhulp.registratie.registration.Codes.Gender;
-import nl.jeugdhulp.registratie.registration.Codes.Intervention;
-import nl.jeugdhulp.registratie.registration.Codes.OtherReason;
-import nl.jeugdhulp.registratie.registration.Codes.Outcome;
-import nl.jeugdhulp.registratie.registration.Codes.ReferralMoment;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Binds the trajectory form (new and edit). Only binding: the rules are in {@link TrajectoryRules}.
  * Edits carry the version they started from so a stale save is refused.
  */
-class TrajectoryForm {
+class TrajectoryForm extends ClosingFields {
 
-    private Integer version;
     private Long practiceId;
     private String privateReference;
     private Integer birthMonth;
@@ -42,24 +34,11 @@ class TrajectoryForm {
     private String diagnosisOther;
     private Set<Applicant> applicants = new HashSet<>();
     private String applicantOther;
-    private Integer contacts;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate lastContactDate;
-    private Set<Intervention> interventions = new HashSet<>();
-    private String interventionOther;
-    private Set<Consultation> consultations = new HashSet<>();
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate endDate;
-    private Outcome outcome;
-    private OtherReason otherReason;
-    private String otherReasonText;
-    private ReferralMoment referralMoment;
-    private Set<Destination> destinations = new HashSet<>();
-    private String chainPartner;
 
     static TrajectoryForm from(TrajectoryData d, int version) {
         TrajectoryForm f = new TrajectoryForm();
-        f.version = version;
         f.practiceId = d.practiceId();
         f.privateReference = d.privateReference();
         f.birthMonth = d.birthMonth();
@@ -74,18 +53,8 @@ class TrajectoryForm {
         f.diagnosisOther = d.diagnosisOther();
         f.applicants = copy(d.applicants());
         f.applicantOther = d.applicantOther();
-        f.contacts = d.contacts();
         f.lastContactDate = d.lastContactDate();
-        f.interventions = copy(d.interventions());
-        f.interventionOther = d.interventionOther();
-        f.consultations = copy(d.consultations());
-        f.endDate = d.endDate();
-        f.outcome = d.outcome();
-        f.otherReason = d.otherReason();
-        f.otherReasonText = d.otherReasonText();
-        f.referralMoment = d.referralMoment();
-        f.destinations = copy(d.destinations());
-        f.chainPartner = d.chainPartner();
+        f.fillClosing(d, version);
         return f;
     }
 
@@ -97,22 +66,9 @@ class TrajectoryForm {
                 .distinct().toList();
         return new TrajectoryData(practiceId, privateReference, birthMonth, birthYear, gender, registrationDate,
                 startDate, helpRequest, codes, diagnosisQuestion, diagnosis, diagnosisOther, applicants,
-                applicantOther, contacts, lastContactDate, interventions == null ? EnumSet.noneOf(Intervention.class)
-                : interventions, interventionOther, consultations == null ? EnumSet.noneOf(Consultation.class)
-                : consultations, endDate, outcome, otherReason, otherReasonText, referralMoment, destinations,
-                chainPartner);
-    }
-
-    private static <E> Set<E> copy(Set<E> values) {
-        return values == null ? new HashSet<>() : new HashSet<>(values);
-    }
-
-    public Integer getVersion() {
-        return version;
-    }
-
-    public void setVersion(Integer version) {
-        this.version = version;
+                applicantOther, getContacts(), lastContactDate, interventionsOrNone(), getInterventionOther(),
+                consultationsOrNone(), getEndDate(), getOutcome(), getOtherReason(), getOtherReasonText(),
+                getReferralMoment(), getDestinations(), getChainPartner());
     }
 
     public Long getPracticeId() {
@@ -227,14 +183,6 @@ class TrajectoryForm {
         this.applicantOther = applicantOther;
     }
 
-    public Integer getContacts() {
-        return contacts;
-    }
-
-    public void setContacts(Integer contacts) {
-        this.contacts = contacts;
-    }
-
     public LocalDate getLastContactDate() {
         return lastContactDate;
     }
@@ -243,83 +191,4 @@ class TrajectoryForm {
         this.lastContactDate = lastContactDate;
     }
 
-    public Set<Intervention> getInterventions() {
-        return interventions;
-    }
-
-    public void setInterventions(Set<Intervention> interventions) {
-        this.interventions = interventions;
-    }
-
-    public String getInterventionOther() {
-        return interventionOther;
-    }
-
-    public void setInterventionOther(String interventionOther) {
-        this.interventionOther = interventionOther;
-    }
-
-    public Set<Consultation> getConsultations() {
-        return consultations;
-    }
-
-    public void setConsultations(Set<Consultation> consultations) {
-        this.consultations = consultations;
-    }
-
-    public LocalDate getEndDate() {
-        return endDate;
-    }
-
-    public void setEndDate(LocalDate endDate) {
-        this.endDate = endDate;
-    }
-
-    public Outcome getOutcome() {
-        return outcome;
-    }
-
-    public void setOutcome(Outcome outcome) {
-        this.outcome = outcome;
-    }
-
-    public OtherReason getOtherReason() {
-        return otherReason;
-    }
-
-    public void setOtherReason(OtherReason otherReason) {
-        this.otherReason = otherReason;
-    }
-
-    public String getOtherReasonText() {
-        return otherReasonText;
-    }
-
-    public void setOtherReasonText(String otherReasonText) {
-        this.otherReasonText = otherReasonText;
-    }
-
-    public ReferralMoment getReferralMoment() {
-        return referralMoment;
-    }
-
-    public void setReferralMoment(ReferralMoment referralMoment) {
-        this.referralMoment = referralMoment;
-    }
-
-    public Set<Destination> getDestinations() {
-        return destinations;
-    }
-
-    public void setDestinations(Set<Destination> destinations) {
-        this.destinations = destinations;
-    }
-
-    public String getChainPartner() {
-        return chainPartner;
-    }
-
-    public void setChainPartner(String chainPartner) {
-        this.chainPartner = chainPartner;
-    }
 }
