@@ -553,6 +553,134 @@ class ReportServiceTest {
     }
 
     @Test
+    void theOtherProcessTablesPerEducationAndExperience() {
+        // Education at the start: HBO T1, T2; WO T10, T11, T12; WO+ T3, T5, T6, T9, T15.
+        // Experience at the start: LT5 T1, T2; 6_10 T10, T11, T12; 11_15 T3, T5, T15; GT15 T6, T9.
+        assertTable(report, "aantal_interventies", EDUCATION, """
+                         HBO  WO  WO_PLUS  TOTAL
+                0          0   1        0      1
+                1          0   1        1      2
+                2          1   0        2      3
+                3          0   1        1      2
+                4PLUS      1   0        0      1
+                n          2   3        4      9
+                missing    0   0        1      1
+                """);
+        assertTable(report, "aantal_interventies", EXPERIENCE, """
+                         LT5  6_10  11_15  GT15  TOTAL
+                0          0     1      0     0      1
+                1          0     1      1     0      2
+                2          1     0      2     0      3
+                3          0     1      0     1      2
+                4PLUS      1     0      0     0      1
+                n          2     3      3     1      9
+                missing    0     0      0     1      1
+                """);
+        assertTable(report, "overleg", EDUCATION, """
+                              HBO  WO  WO_PLUS  TOTAL
+                HUISARTS        1   1        2      4
+                LOKALE_ZORG     0   1        1      2
+                CJG_WIJKTEAM    0   1        1      2
+                SCHOOL          1   0        1      2
+                n               2   3        4      9
+                missing         0   0        1      1
+                """);
+        assertTable(report, "overleg", EXPERIENCE, """
+                              LT5  6_10  11_15  GT15  TOTAL
+                HUISARTS        1     1      1     1      4
+                LOKALE_ZORG     0     1      0     1      2
+                CJG_WIJKTEAM    0     1      1     0      2
+                SCHOOL          1     0      0     1      2
+                n               2     3      2     2      9
+                missing         0     0      1     0      1
+                """);
+        assertTable(report, "contacten", EDUCATION, """
+                         HBO  WO  WO_PLUS  TOTAL
+                LE2        0   0        2      2
+                3_5        1   1        0      2
+                6_10       0   1        1      2
+                11PLUS     1   1        1      3
+                n          2   3        4      9
+                missing    0   0        1      1
+                """);
+        assertTable(report, "contacten", EXPERIENCE, """
+                         LT5  6_10  11_15  GT15  TOTAL
+                LE2        0     0      2     0      2
+                3_5        1     1      0     0      2
+                6_10       0     1      0     1      2
+                11PLUS     1     1      1     0      3
+                n          2     3      3     1      9
+                missing    0     0      0     1      1
+                """);
+        assertTable(report, "duur", EDUCATION, """
+                         HBO  WO  WO_PLUS  TOTAL
+                LE1        0   0        1      1
+                2_3        1   1        0      2
+                4_10       0   1        1      2
+                11_50      1   1        2      4
+                GT50       0   0        1      1
+                n          2   3        5     10
+                missing    0   0        0      0
+                """);
+        assertTable(report, "duur", EXPERIENCE, """
+                         LT5  6_10  11_15  GT15  TOTAL
+                LE1        0     0      1     0      1
+                2_3        1     1      0     0      2
+                4_10       0     1      0     1      2
+                11_50      1     1      1     1      4
+                GT50       0     0      1     0      1
+                n          2     3      3     2     10
+                missing    0     0      0     0      0
+                """);
+        assertTable(report, "reden_anders", EDUCATION, """
+                               HBO  WO  WO_PLUS  TOTAL
+                OVERBRUGGING     0   1        0      1
+                PARALLEL         0   0        1      1
+                INTENSIVERING    0   0        0      0
+                ANDERS           0   0        0      0
+                n                0   1        1      2
+                missing          0   0        0      0
+                """);
+        assertTable(report, "reden_anders", EXPERIENCE, """
+                               LT5  6_10  11_15  GT15  TOTAL
+                OVERBRUGGING     0     1      0     0      1
+                PARALLEL         0     0      1     0      1
+                INTENSIVERING    0     0      0     0      0
+                ANDERS           0     0      0     0      0
+                n                0     1      1     0      2
+                missing          0     0      0     0      0
+                """);
+        assertTable(report, "moment_verwijzing", EDUCATION, """
+                                      HBO  WO  WO_PLUS  TOTAL
+                NA_VRAAGVERHELDERING    0   1        2      3
+                NA_BEHANDELING          1   0        1      2
+                n                       1   1        3      5
+                missing                 0   0        0      0
+                """);
+        assertTable(report, "moment_verwijzing", EXPERIENCE, """
+                                      LT5  6_10  11_15  GT15  TOTAL
+                NA_VRAAGVERHELDERING    0     1      1     1      3
+                NA_BEHANDELING          1     0      1     0      2
+                n                       1     1      2     1      5
+                missing                 0     0      0     0      0
+                """);
+        assertTable(report, "aantal_verwijzingen", EDUCATION, """
+                         HBO  WO  WO_PLUS  TOTAL
+                1          0   1        2      3
+                2PLUS      1   0        1      2
+                n          1   1        3      5
+                missing    0   0        0      0
+                """);
+        assertTable(report, "aantal_verwijzingen", EXPERIENCE, """
+                         LT5  6_10  11_15  GT15  TOTAL
+                1          0     1      2     0      3
+                2PLUS      1     0      0     1      2
+                n          1     1      2     1      5
+                missing    0     0      0     0      0
+                """);
+    }
+
+    @Test
     void everyTableExistsOncePerBreakdown() {
         List<String> intake = List.of("geslacht", "leeftijd", "aanmelders", "aantal_aanmelders", "capj_assen", "capj_a",
                 "capj_d", "hulpvragen_per_traject", "diagnosevraag", "diagnose", "wachttijd");
