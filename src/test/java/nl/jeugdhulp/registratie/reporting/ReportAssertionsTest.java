@@ -13,7 +13,7 @@ class ReportAssertionsTest {
 
     private static final ReportTable TABLE = new ReportTable("t", Population.CLOSED, Breakdown.EDUCATION, false,
             "code.", List.of("A", "B", "C"), new long[][] {{1, 0, 2, 3}, {0, 0, 0, 0}, {4, 5, 6, 15}},
-            new long[] {5, 5, 8, 18}, new long[] {0, 1, 0, 1}, Optional.empty());
+            new long[] {5, 5, 8, 18}, new long[] {0, 1, 0, 1}, Optional.empty(), List.of());
 
     @Test
     void theExactMatrixPasses() {
