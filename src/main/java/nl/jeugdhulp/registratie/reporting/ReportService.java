@@ -42,8 +42,8 @@ public class ReportService {
                 "gender = 'V' AND age_at_start IS NOT NULL", filter, scope)));
         distributions.put("contacten", new Distribution(queries.frequencies(Population.CLOSED, "contacts",
                 "contacts IS NOT NULL", filter, scope)));
-        // Weeks as the study counts them: 1-7 days is week 1, 8-14 days week 2, and so on.
-        distributions.put("weken", new Distribution(queries.frequencies(Population.CLOSED, "(duration_days + 6) / 7",
+        // Weeks as the study counts them: up to 7 days (closed on the first day too) is week 1, 8-14 days week 2.
+        distributions.put("weken", new Distribution(queries.frequencies(Population.CLOSED, "greatest(1, (duration_days + 6) / 7)",
                 "duration_days IS NOT NULL", filter, scope)));
         Report.Waiting waiting = queries.aggregate(Population.STARTED, """
                         count(*), count(registration_date), count(*) FILTER (WHERE start_date - registration_date > 35),

@@ -440,10 +440,10 @@ class ReportServiceTest {
                 .isEqualTo(Map.of(1, 1L, 2, 1L, 3, 1L, 4, 1L, 6, 1L, 7, 1L, 12, 1L, 15, 1L, 20, 1L));
         assertThat(report.distributions().get("contacten").cumulativePercent(2)).isEqualTo(22L); // 2/9
         assertThat(report.distributions().get("contacten").cumulativePercent(5)).isEqualTo(44L); // 4/9
-        // Weeks = (days + 6) / 7: 0 -> 0, 19 and 21 -> 3, 35 -> 5, 49 -> 7, 77 -> 11, 106 -> 16, 123 -> 18,
+        // Weeks = (days + 6) / 7, at least 1: 0 -> 1, 19 and 21 -> 3, 35 -> 5, 49 -> 7, 77 -> 11, 106 -> 16, 123 -> 18,
         // 151 -> 22, 530 -> 76.
         assertThat(report.distributions().get("weken").frequencies())
-                .isEqualTo(Map.of(0, 1L, 3, 2L, 5, 1L, 7, 1L, 11, 1L, 16, 1L, 18, 1L, 22, 1L, 76, 1L));
+                .isEqualTo(Map.of(1, 1L, 3, 2L, 5, 1L, 7, 1L, 11, 1L, 16, 1L, 18, 1L, 22, 1L, 76, 1L));
         assertThat(report.distributions().get("weken").max()).isEqualTo(76);
         assertThat(report.distributions().get("weken").cumulativePercent(3)).isEqualTo(30L); // 3/10
     }
