@@ -65,19 +65,19 @@ class ReportApiController {
 
     /** A practice supporter without a supporter profile has no report (the page answers 404). */
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ReportDocument.Error> noReport() {
+    ResponseEntity<ReportDocument.ErrorMessage> noReport() {
         return error(HttpStatus.FORBIDDEN, "api.error.noReport");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ReportDocument.Error> failed(Exception e) {
+    ResponseEntity<ReportDocument.ErrorMessage> failed(Exception e) {
         log.error("The report API failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "api.error.internal");
     }
 
-    private ResponseEntity<ReportDocument.Error> error(HttpStatus status, String code) {
+    private ResponseEntity<ReportDocument.ErrorMessage> error(HttpStatus status, String code) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(new ReportDocument.Error(messages.getMessage(code, null, code, ReportDocuments.DUTCH)));
+                .body(new ReportDocument.ErrorMessage(messages.getMessage(code, null, code, ReportDocuments.DUTCH)));
     }
 
     private ReportDocument.Errors errors(BindingResult result) {

@@ -64,6 +64,6 @@ record ReportDocument(Period period, Filters filters, List<Table> intake, List<T
     }
 
     /** 403 and 500 from the controller, the same shape as the security filters' answers. */
-    record Error(String error) {
+    record ErrorMessage(String error) {
     }
 }
