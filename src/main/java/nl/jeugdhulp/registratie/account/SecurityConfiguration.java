@@ -3,6 +3,7 @@ package nl.jeugdhulp.registratie.account;
 import nl.jeugdhulp.registratie.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -20,7 +21,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /** After the API chain ({@link ApiSecurityConfiguration}, /api/** only): everything else. */
     @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuditHandlers loginHandlers, JdbcClient jdbc,
                                             AccountUserDetailsService users, AuditLog auditLog) throws Exception {
         AccountFreshnessFilter freshness = new AccountFreshnessFilter(jdbc, users, auditLog);
@@ -32,6 +35,7 @@ class SecurityConfiguration {
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
                         .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
                                 Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.REPORT_ROLES)
                         .requestMatchers("/", "/account/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form

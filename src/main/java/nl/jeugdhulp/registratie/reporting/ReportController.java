@@ -43,26 +43,17 @@ class ReportController {
     @GetMapping("/rapportage")
     String report(@AuthenticationPrincipal AccountPrincipal principal, @ModelAttribute("form") ReportForm form,
                   BindingResult result, Model model, Locale locale, HttpServletResponse response) {
-        ReportScope scope = ReportScope.of(principal.user());
-        List<ReportOptions.Option> pilots = options.pilots(scope);
-        List<ReportOptions.Option> municipalities = options.municipalities(scope);
-        List<ReportOptions.Option> practices = options.practices(scope);
-        List<ReportOptions.Option> supporters = options.supporters(scope);
-        model.addAttribute("pilots", scope.supporterId() == null ? pilots : List.of());
-        model.addAttribute("municipalities", municipalities);
-        model.addAttribute("practices", practices);
-        model.addAttribute("supporters", supporters);
+        ReportRequest request = ReportRequest.of(principal.user(), options);
+        ReportScope scope = request.scope();
+        model.addAttribute("pilots", scope.supporterId() == null ? request.pilots() : List.of());
+        model.addAttribute("municipalities", request.municipalities());
+        model.addAttribute("practices", request.practices());
+        model.addAttribute("supporters", request.supporters());
         model.addAttribute("periods", ReportForm.PERIODS);
         model.addAttribute("functionTypes", ReportForm.FUNCTION_TYPES);
 
-        ReportFilter filter = result.hasErrors() ? null : form.toFilter(java.time.LocalDate.now(clock), result);
-        if (filter != null) {
-            checkChoice(form.getPilot(), pilots, "pilot", result);
-            checkChoice(form.getGemeente(), municipalities, "gemeente", result);
-            checkChoice(form.getPraktijk(), practices, "praktijk", result);
-            checkChoice(form.getOndersteuner(), supporters, "ondersteuner", result);
-        }
-        if (result.hasErrors()) {
+        ReportFilter filter = request.filter(form, result, java.time.LocalDate.now(clock));
+        if (filter == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "report/trimester";
         }
@@ -76,11 +67,4 @@ class ReportController {
         model.addAttribute("breakdowns", ReportService.PROCESS_BREAKDOWNS);
         return "report/trimester";
     }
-
-    private static void checkChoice(Long chosen, List<ReportOptions.Option> allowed, String field, BindingResult result) {
-        if (chosen != null && allowed.stream().noneMatch(o -> o.id() == chosen)) {
-            result.rejectValue(field, "report.filter.choice.invalid");
-        }
-    }
-
 }
