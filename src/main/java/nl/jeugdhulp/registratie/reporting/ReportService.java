@@ -4,11 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import nl.jeugdhulp.registratie.reporting.Report.SupporterGroup;
+import nl.jeugdhulp.registratie.reporting.cluster.TrajectoryTypesResult;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Computes the trimester report in the database, within the user's scope. */
+/**
+ * Computes the trimester report in the database, within the user's scope. The tables are counted
+ * by separate queries without one shared transaction: on a live registration a table may include a
+ * trajectory saved a moment after another table was counted, which a report can bear.
+ */
 @Service
 public class ReportService {
 
@@ -18,23 +26,27 @@ public class ReportService {
     private final ReportQueries queries;
     private final SupporterFigures supporterFigures;
     private final TrajectoryTypeQuery trajectoryTypes;
+    private final Executor executor;
 
-    ReportService(ReportQueries queries, SupporterFigures supporterFigures, TrajectoryTypeQuery trajectoryTypes) {
+    ReportService(ReportQueries queries, SupporterFigures supporterFigures, TrajectoryTypeQuery trajectoryTypes,
+                  @Qualifier("reportExecutor") Executor executor) {
         this.queries = queries;
         this.supporterFigures = supporterFigures;
         this.trajectoryTypes = trajectoryTypes;
+        this.executor = executor;
     }
 
-    @Transactional(readOnly = true)
     public Report report(ReportFilter filter, ReportScope scope) {
-        List<ReportTable> intake = new ArrayList<>();
-        for (TableSpec spec : ReportTables.intake(queries.capjGroups("A"), queries.capjGroups("D"))) {
-            intake.addAll(withTests(queries.tables(spec, List.of(Breakdown.FUNCTION_TYPE), filter, scope)));
-        }
-        List<ReportTable> process = new ArrayList<>();
-        for (TableSpec spec : ReportTables.process()) {
-            process.addAll(withTests(queries.tables(spec, PROCESS_BREAKDOWNS, filter, scope)));
-        }
+        // Each table is one query plus its tests: independent work, so it runs on the report pool in
+        // parallel (own connections; PostgreSQL answers them on several cores).
+        List<CompletableFuture<List<ReportTable>>> intakeWork = ReportTables.intake(queries.capjGroups("A"),
+                        queries.capjGroups("D")).stream()
+                .map(spec -> supplyAsync(() -> withTests(queries.tables(spec, List.of(Breakdown.FUNCTION_TYPE), filter, scope))))
+                .toList();
+        List<CompletableFuture<List<ReportTable>>> processWork = ReportTables.process().stream()
+                .map(spec -> supplyAsync(() -> withTests(queries.tables(spec, PROCESS_BREAKDOWNS, filter, scope))))
+                .toList();
+        CompletableFuture<TrajectoryTypesResult> typesWork = supplyAsync(() -> trajectoryTypes.types(filter, scope));
         Map<String, Distribution> distributions = new LinkedHashMap<>();
         distributions.put("leeftijd_M", new Distribution(queries.frequencies(Population.STARTED, "age_at_start",
                 "gender = 'M' AND age_at_start IS NOT NULL", filter, scope)));
@@ -52,13 +64,35 @@ public class ReportService {
                         rs.getObject(4) == null ? null : rs.getDouble(4)));
         long open = queries.aggregate(Population.OPEN_AT_END, "count(*)", filter, scope, (rs, i) -> rs.getLong(1));
         List<SupporterGroup> supporters = supporterFigures.groups(filter, scope);
+        List<ReportTable> intake = join(intakeWork);
+        List<ReportTable> process = join(processWork);
+        TrajectoryTypesResult types = typesWork.join();
         List<Report.ApplicantPair> pairs = queries.list(Population.STARTED, """
                         SELECT a1, a2, count(*) FROM pop
                          CROSS JOIN LATERAL unnest(applicants) a1 CROSS JOIN LATERAL unnest(applicants) a2
                          WHERE a1 < a2 GROUP BY a1, a2 ORDER BY count(*) DESC, a1, a2 LIMIT 5""", filter, scope,
                 (rs, i) -> new Report.ApplicantPair(rs.getString(1), rs.getString(2), rs.getLong(3)));
         return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(supporters), open,
-                trajectoryTypes.types(filter, scope), pairs);
+                types, pairs);
+    }
+
+    private <T> CompletableFuture<T> supplyAsync(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, executor);
+    }
+
+    private static List<ReportTable> join(List<CompletableFuture<List<ReportTable>>> work) {
+        List<ReportTable> tables = new ArrayList<>();
+        try {
+            for (CompletableFuture<List<ReportTable>> future : work) {
+                tables.addAll(future.join());
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return tables;
     }
 
     /** Single-answer tables get a test of independence between the groups (rows x groups, no total). */
