@@ -117,7 +117,7 @@ final class ReportWorkbook {
         Cursor cursor = new Cursor(sheet);
         cursor.text(labels.msg("report.export.title"), title);
         cursor.skip();
-        cursor.pair(labels.msg("report.export.period"), labels.msg("report.period.shown",
+        cursor.pair(labels.msg("report.export.period"), labels.msg("report.export.period.value",
                 DAY.format(report.filter().from()), DAY.format(report.filter().to())));
         for (Map.Entry<String, String> filter : notes.filters()) {
             cursor.pair(filter.getKey(), filter.getValue());

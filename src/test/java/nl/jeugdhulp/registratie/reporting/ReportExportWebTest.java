@@ -186,9 +186,13 @@ class ReportExportWebTest {
                 assertThat(workbook.getSheetName(i).length()).isLessThanOrEqualTo(31);
             }
             String notes = text(workbook.getSheet("Toelichting"));
-            assertThat(notes).contains("Periode 01-01-2025 tot en met 30-04-2025", "T1 (januari–april) 2025",
+            Sheet notesSheet = workbook.getSheet("Toelichting");
+            assertThat(notesSheet.getRow(rowStartingWith(notesSheet, "Periode")).getCell(1).getStringCellValue())
+                    .isEqualTo("01-01-2025 tot en met 30-04-2025");
+            assertThat(notes).contains("T1 (januari–april) 2025",
                     "Gemaakt op", "(Nederlandse tijd)", "afgesloten in de periode", "p-waarde",
                     "de percentages tellen op tot meer dan 100%");
+            assertThat(notes).containsPattern("Gemaakt op \\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2} \\(Nederlandse tijd\\)");
             assertThat(notes).contains(jdbc.sql("SELECT name FROM pilot WHERE id = :id").param("id", pilot)
                     .query(String.class).single());
             assertThat(workbook.getSheet("Instroom")).isNotNull();
