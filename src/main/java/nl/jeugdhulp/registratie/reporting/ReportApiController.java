@@ -1,7 +1,5 @@
 package nl.jeugdhulp.registratie.reporting;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import nl.jeugdhulp.registratie.audit.AuditAction;
@@ -32,31 +30,29 @@ class ReportApiController {
     private static final Logger log = LoggerFactory.getLogger(ReportApiController.class);
 
     private final ReportService reports;
-    private final ReportOptions options;
+    private final ReportFormCheck check;
     private final ReportDocuments documents;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final Clock clock;
 
-    ReportApiController(ReportService reports, ReportOptions options, ReportDocuments documents,
-                        MessageSource messages, AuditLog audit, Clock clock) {
+    ReportApiController(ReportService reports, ReportFormCheck check, ReportDocuments documents,
+                        MessageSource messages, AuditLog audit) {
         this.reports = reports;
-        this.options = options;
+        this.check = check;
         this.documents = documents;
         this.messages = messages;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/reports/trimester", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> trimester(@AuthenticationPrincipal AccountPrincipal principal,
                                 @ModelAttribute("apiFilter") ReportForm form, BindingResult result) {
-        ReportRequest request = ReportRequest.of(principal.user(), options);
-        ReportFilter filter = request.filter(form, result, LocalDate.now(clock));
+        ReportScope scope = ReportScope.of(principal.user());
+        ReportFilter filter = check.filter(form, result, check.choices(scope));
         if (filter == null) {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(errors(result));
         }
-        Report report = reports.report(filter, request.scope());
+        Report report = reports.report(filter, scope);
         audit.record(AuditEntry.of(AuditAction.READ, "REPORT_API", "REPORT", "trimester")
                 .withPilot(filter.pilotId())
                 .withDetails(filter.from() + ".." + filter.to()));

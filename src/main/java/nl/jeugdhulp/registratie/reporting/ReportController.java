@@ -1,16 +1,11 @@
 package nl.jeugdhulp.registratie.reporting;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
-
-import java.util.stream.Collectors;
 import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import nl.jeugdhulp.registratie.audit.AuditAction;
 import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
-import nl.jeugdhulp.registratie.classification.CapjCatalogue;
-import nl.jeugdhulp.registratie.classification.CapjCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,36 +19,26 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ReportController {
 
     private final ReportService reports;
-    private final ReportOptions options;
+    private final ReportFormCheck check;
     private final ReportCharts charts;
-    private final CapjCatalogue capj;
+    private final ReportLabels labels;
     private final AuditLog audit;
-    private final java.time.Clock clock;
 
-    ReportController(ReportService reports, ReportOptions options, ReportCharts charts, CapjCatalogue capj,
-                     AuditLog audit, java.time.Clock clock) {
+    ReportController(ReportService reports, ReportFormCheck check, ReportCharts charts, ReportLabels labels,
+                     AuditLog audit) {
         this.reports = reports;
-        this.options = options;
+        this.check = check;
         this.charts = charts;
-        this.capj = capj;
+        this.labels = labels;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @GetMapping("/rapportage")
     String report(@AuthenticationPrincipal AccountPrincipal principal, @ModelAttribute("form") ReportForm form,
                   BindingResult result, Model model, Locale locale, HttpServletResponse response) {
-        ReportRequest request = ReportRequest.of(principal.user(), options);
-        ReportScope scope = request.scope();
-        model.addAttribute("pilots", scope.supporterId() == null ? request.pilots() : List.of());
-        model.addAttribute("municipalities", request.municipalities());
-        model.addAttribute("practices", request.practices());
-        model.addAttribute("supporters", request.supporters());
-        model.addAttribute("periods", ReportForm.PERIODS);
-        model.addAttribute("functionTypes", ReportForm.FUNCTION_TYPES);
-
-        ReportFilter filter = request.filter(form, result, java.time.LocalDate.now(clock));
-        if (filter == null) {
+        ReportScope scope = ReportScope.of(principal.user());
+        ReportFilter filter = check.filter(form, result, check.choices(scope, model));
+        if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "report/trimester";
         }
@@ -62,9 +47,9 @@ class ReportController {
                 .withDetails(filter.from() + ".." + filter.to()));
         model.addAttribute("report", report);
         model.addAttribute("charts", charts.charts(report, locale));
-        model.addAttribute("capjLabels", capj.activeCodes().stream()
-                .collect(Collectors.toMap(CapjCode::code, c -> c.display() + " " + c.label(), (a, b) -> a)));
+        model.addAttribute("capjLabels", labels.capjLabels());
         model.addAttribute("breakdowns", ReportService.PROCESS_BREAKDOWNS);
         return "report/trimester";
     }
+
 }
