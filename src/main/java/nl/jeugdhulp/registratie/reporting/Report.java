@@ -41,6 +41,7 @@ public record Report(ReportFilter filter, List<ReportTable> intake, List<ReportT
                                  Map<String, Long> experience, Double meanHours, Double minHours, Double maxHours,
                                  Double meanBaseTeamHours, Double meanPractices, Double meanGps,
                                  Double meanNormPractices, Double meanRegistrationWeeks,
+                                 Double minRegistrationWeeks, Double maxRegistrationWeeks,
                                  Double meanNewPerWeek, Double sdNewPerWeek, Double minNewPerWeek,
                                  Double maxNewPerWeek) {
     }

@@ -44,7 +44,8 @@ record ReportDocument(Period period, Filters filters, List<Table> intake, List<T
     record SupporterGroup(String functionType, String label, long supporters, Map<String, Long> education,
                           Map<String, Long> experience, Double meanHours, Double minHours, Double maxHours,
                           Double meanBaseTeamHours, Double meanPractices, Double meanGps, Double meanNormPractices,
-                          Double meanRegistrationWeeks, Double meanNewPerWeek, Double sdNewPerWeek,
+                          Double meanRegistrationWeeks, Double minRegistrationWeeks, Double maxRegistrationWeeks,
+                          Double meanNewPerWeek, Double sdNewPerWeek,
                           Double minNewPerWeek, Double maxNewPerWeek) {
     }
 

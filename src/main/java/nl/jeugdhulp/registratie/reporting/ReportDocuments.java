@@ -76,7 +76,7 @@ class ReportDocuments {
         return new ReportDocument.SupporterGroup(g.functionType(), text("report.group." + g.functionType(), null),
                 g.supporters(), g.education(), g.experience(), g.meanHours(), g.minHours(), g.maxHours(),
                 g.meanBaseTeamHours(), g.meanPractices(), g.meanGps(), g.meanNormPractices(),
-                g.meanRegistrationWeeks(), g.meanNewPerWeek(), g.sdNewPerWeek(), g.minNewPerWeek(), g.maxNewPerWeek());
+                g.meanRegistrationWeeks(), g.minRegistrationWeeks(), g.maxRegistrationWeeks(), g.meanNewPerWeek(), g.sdNewPerWeek(), g.minNewPerWeek(), g.maxNewPerWeek());
     }
 
     private static ReportDocument.TrajectoryTypes types(TrajectoryTypesResult result) {

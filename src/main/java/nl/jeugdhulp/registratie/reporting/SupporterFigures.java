@@ -50,6 +50,8 @@ class SupporterFigures {
                        avg(hours_gp_practice) AS mean_hours, min(hours_gp_practice) AS min_hours, max(hours_gp_practice) AS max_hours,
                        avg(hours_base_team) AS mean_base, avg(practices) AS mean_practices, avg(gps) AS mean_gps,
                        avg(norm) AS mean_norm, avg((registration_end - registration_start) / 7.0) AS mean_weeks,
+                       min((registration_end - registration_start) / 7.0) AS min_weeks,
+                       max((registration_end - registration_start) / 7.0) AS max_weeks,
                        avg(started / :weeks) AS mean_new, stddev_samp(started / :weeks) AS sd_new,
                        min(started / :weeks) AS min_new, max(started / :weeks) AS max_new
                   FROM now_profile
@@ -72,7 +74,7 @@ class SupporterFigures {
             groups.add(new SupporterGroup(type == null ? "ONBEKEND" : type, rs.getLong("supporters"), education,
                     experience, decimal(rs, "mean_hours"), decimal(rs, "min_hours"), decimal(rs, "max_hours"),
                     decimal(rs, "mean_base"), decimal(rs, "mean_practices"), decimal(rs, "mean_gps"),
-                    decimal(rs, "mean_norm"), decimal(rs, "mean_weeks"), decimal(rs, "mean_new"),
+                    decimal(rs, "mean_norm"), decimal(rs, "mean_weeks"), decimal(rs, "min_weeks"), decimal(rs, "max_weeks"), decimal(rs, "mean_new"),
                     decimal(rs, "sd_new"), decimal(rs, "min_new"), decimal(rs, "max_new")));
         });
         List<String> order = List.of("POH_JEUGD", "SOH_JGGZ", "OJG", "ONBEKEND", "TOTAL");

@@ -848,6 +848,8 @@ class ReportServiceTest {
         assertThat(total.meanGps()).isCloseTo(10.0 / 3, within(1e-9));
         assertThat(total.meanNormPractices()).isCloseTo(10.0 / 3, within(1e-9));
         assertThat(total.meanRegistrationWeeks()).isCloseTo(43.0, within(1e-9)); // (34 + 52) / 2
+        assertThat(total.minRegistrationWeeks()).isCloseTo(34.0, within(1e-9));
+        assertThat(total.maxRegistrationWeeks()).isCloseTo(52.0, within(1e-9));
         // mean (21 + 21 + 14) / 3 / 123 = 56/369; deviations 7, 7, -14 (/369): SD = sqrt(294/2)/369.
         assertThat(total.meanNewPerWeek()).isCloseTo(56.0 / 369, within(1e-9));
         assertThat(total.sdNewPerWeek()).isCloseTo(Math.sqrt(147) / 369, within(1e-9));
