@@ -105,19 +105,12 @@ class UserAdminController {
         if (id == me.user().id() && form.getRole() != null && form.getRole() != user.role()) {
             result.rejectValue("role", "admin.user.self");
         }
-        if (!result.hasErrors()) {
-            try {
-                users.update(id, form);
-            } catch (OptimisticLockingFailureException e) {
-                FormConflicts.showCurrent(model, EditUserForm.of(users.find(id).orElseThrow(NotFoundException::new)), response);
+        try {
+            if (!FormConflicts.save(result, () -> users.update(id, form), CONSTRAINTS)) {
                 return view;
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
             }
-        }
-        if (result.hasErrors()) {
+        } catch (OptimisticLockingFailureException e) {
+            FormConflicts.showCurrent(model, EditUserForm.of(users.find(id).orElseThrow(NotFoundException::new)), response);
             return view;
         }
         redirect.addFlashAttribute("message", "admin.saved");

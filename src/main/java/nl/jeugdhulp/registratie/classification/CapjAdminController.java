@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import nl.jeugdhulp.registratie.web.FormConflicts;
 import nl.jeugdhulp.registratie.web.FormConflicts.ConstraintField;
 import nl.jeugdhulp.registratie.web.NotFoundException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,16 +51,7 @@ class CapjAdminController {
                 result.rejectValue("code", "admin.capj.group.missing", new Object[] {form.groupCode()}, null);
             }
         }
-        if (!result.hasErrors()) {
-            try {
-                capj.add(form);
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
-            }
-        }
-        if (result.hasErrors()) {
+        if (!FormConflicts.save(result, () -> capj.add(form), CONSTRAINTS)) {
             return "admin/capj-new";
         }
         redirect.addFlashAttribute("message", "admin.saved");

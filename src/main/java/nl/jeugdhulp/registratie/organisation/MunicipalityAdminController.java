@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import nl.jeugdhulp.registratie.web.FormConflicts;
 import nl.jeugdhulp.registratie.web.FormConflicts.ConstraintField;
 import nl.jeugdhulp.registratie.web.NotFoundException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,16 +46,7 @@ class MunicipalityAdminController {
 
     @PostMapping("/nieuw")
     String create(@Valid @ModelAttribute("form") MunicipalityForm form, BindingResult result, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                municipalities.create(form);
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
-            }
-        }
-        if (result.hasErrors()) {
+        if (!FormConflicts.save(result, () -> municipalities.create(form), CONSTRAINTS)) {
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");
@@ -75,19 +65,12 @@ class MunicipalityAdminController {
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         municipalities.find(id).orElseThrow(NotFoundException::new);
         model.addAttribute("id", id);
-        if (!result.hasErrors()) {
-            try {
-                municipalities.update(id, form);
-            } catch (OptimisticLockingFailureException e) {
-                FormConflicts.showCurrent(model, MunicipalityForm.of(municipalities.find(id).orElseThrow(NotFoundException::new)), response);
+        try {
+            if (!FormConflicts.save(result, () -> municipalities.update(id, form), CONSTRAINTS)) {
                 return VIEW;
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
             }
-        }
-        if (result.hasErrors()) {
+        } catch (OptimisticLockingFailureException e) {
+            FormConflicts.showCurrent(model, MunicipalityForm.of(municipalities.find(id).orElseThrow(NotFoundException::new)), response);
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");

@@ -6,7 +6,6 @@ import java.util.List;
 import nl.jeugdhulp.registratie.web.FormConflicts;
 import nl.jeugdhulp.registratie.web.FormConflicts.ConstraintField;
 import nl.jeugdhulp.registratie.web.NotFoundException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,16 +55,7 @@ class PilotAdminController {
     @PostMapping("/nieuw")
     String create(@Valid @ModelAttribute("form") PilotForm form, BindingResult result, RedirectAttributes redirect) {
         form.validate(result);
-        if (!result.hasErrors()) {
-            try {
-                pilots.create(form);
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
-            }
-        }
-        if (result.hasErrors()) {
+        if (!FormConflicts.save(result, () -> pilots.create(form), CONSTRAINTS)) {
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");
@@ -85,19 +75,12 @@ class PilotAdminController {
         pilots.find(id).orElseThrow(NotFoundException::new);
         model.addAttribute("id", id);
         form.validate(result);
-        if (!result.hasErrors()) {
-            try {
-                pilots.update(id, form);
-            } catch (OptimisticLockingFailureException e) {
-                FormConflicts.showCurrent(model, PilotForm.of(pilots.find(id).orElseThrow(NotFoundException::new)), response);
+        try {
+            if (!FormConflicts.save(result, () -> pilots.update(id, form), CONSTRAINTS)) {
                 return VIEW;
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
             }
-        }
-        if (result.hasErrors()) {
+        } catch (OptimisticLockingFailureException e) {
+            FormConflicts.showCurrent(model, PilotForm.of(pilots.find(id).orElseThrow(NotFoundException::new)), response);
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");

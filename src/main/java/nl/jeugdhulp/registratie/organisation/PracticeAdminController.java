@@ -8,7 +8,6 @@ import nl.jeugdhulp.registratie.web.DecimalEditor;
 import nl.jeugdhulp.registratie.web.FormConflicts;
 import nl.jeugdhulp.registratie.web.FormConflicts.ConstraintField;
 import nl.jeugdhulp.registratie.web.NotFoundException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,16 +83,7 @@ class PracticeAdminController {
     @PostMapping("/nieuw")
     String create(@Valid @ModelAttribute("form") PracticeForm form, BindingResult result, RedirectAttributes redirect) {
         validate(form, result);
-        if (!result.hasErrors()) {
-            try {
-                practices.create(form);
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
-            }
-        }
-        if (result.hasErrors()) {
+        if (!FormConflicts.save(result, () -> practices.create(form), CONSTRAINTS)) {
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");
@@ -113,19 +103,12 @@ class PracticeAdminController {
         practices.find(id).orElseThrow(NotFoundException::new);
         model.addAttribute("id", id);
         validate(form, result);
-        if (!result.hasErrors()) {
-            try {
-                practices.update(id, form);
-            } catch (OptimisticLockingFailureException e) {
-                FormConflicts.showCurrent(model, practices.editForm(id).orElseThrow(NotFoundException::new), response);
+        try {
+            if (!FormConflicts.save(result, () -> practices.update(id, form), CONSTRAINTS)) {
                 return VIEW;
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
             }
-        }
-        if (result.hasErrors()) {
+        } catch (OptimisticLockingFailureException e) {
+            FormConflicts.showCurrent(model, practices.editForm(id).orElseThrow(NotFoundException::new), response);
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");

@@ -11,7 +11,6 @@ import nl.jeugdhulp.registratie.web.DecimalEditor;
 import nl.jeugdhulp.registratie.web.FormConflicts;
 import nl.jeugdhulp.registratie.web.FormConflicts.ConstraintField;
 import nl.jeugdhulp.registratie.web.NotFoundException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,16 +85,7 @@ class SupporterAdminController {
                   RedirectAttributes redirect) {
         model.addAttribute("accountOptions", supporters.accountOptions(null));
         validate(form, result, model);
-        if (!result.hasErrors()) {
-            try {
-                supporters.create(form);
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
-            }
-        }
-        if (result.hasErrors()) {
+        if (!FormConflicts.save(result, () -> supporters.create(form), CONSTRAINTS)) {
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");
@@ -117,19 +107,12 @@ class SupporterAdminController {
         model.addAttribute("accountOptions", supporters.accountOptions(id));
         model.addAttribute("id", id);
         validate(form, result, model);
-        if (!result.hasErrors()) {
-            try {
-                supporters.update(id, form);
-            } catch (OptimisticLockingFailureException e) {
-                FormConflicts.showCurrent(model, supporters.editForm(id).orElseThrow(NotFoundException::new), response);
+        try {
+            if (!FormConflicts.save(result, () -> supporters.update(id, form), CONSTRAINTS)) {
                 return VIEW;
-            } catch (DataIntegrityViolationException e) {
-                if (!FormConflicts.rejectConstraint(e, result, CONSTRAINTS)) {
-                    throw e;
-                }
             }
-        }
-        if (result.hasErrors()) {
+        } catch (OptimisticLockingFailureException e) {
+            FormConflicts.showCurrent(model, supporters.editForm(id).orElseThrow(NotFoundException::new), response);
             return VIEW;
         }
         redirect.addFlashAttribute("message", "admin.saved");

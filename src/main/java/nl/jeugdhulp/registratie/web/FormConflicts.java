@@ -36,6 +36,26 @@ public final class FormConflicts {
     }
 
     /**
+     * Saves unless the form already has errors; a violation of one of the given constraints becomes
+     * a field error. Returns whether the form was saved. A stale edit still throws
+     * {@link org.springframework.dao.OptimisticLockingFailureException} for the caller to show.
+     */
+    public static boolean save(BindingResult result, Runnable save, ConstraintField... constraints) {
+        if (result.hasErrors()) {
+            return false;
+        }
+        try {
+            save.run();
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            if (!rejectConstraint(e, result, constraints)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /**
      * Rejects the field of the constraint the database named. Returns false when the violation is
      * none of the given ones, so the caller rethrows it (an unexpected violation is a bug).
      */
