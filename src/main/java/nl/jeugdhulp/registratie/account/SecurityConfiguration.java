@@ -35,6 +35,7 @@ class SecurityConfiguration {
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
                         .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
                                 Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/export", "/export/**").hasAnyRole(Role.ONDERZOEKER.name(), Role.PROJECTLEIDER.name())
                         .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.REPORT_ROLES)
                         .requestMatchers("/", "/account/**").authenticated()
                         .anyRequest().denyAll())

@@ -1,0 +1,180 @@
+package nl.jeugdhulp.registratie.exchange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.jeugdhulp.registratie.registration.Codes;
+
+/**
+ * The columns of the exchange format (exchange-format.md), in file order, shared by export and
+ * import: the sheets {@code professionals} and {@code trajecten}, each column with its Dutch
+ * label, type and allowed codes. Code labels are message keys (the {@code code.*} keys of the web
+ * form where they exist) so the codebook, SPSS and R files say what the form says.
+ */
+public final class ExchangeColumns {
+
+    public static final String PROFESSIONALS_SHEET = "professionals";
+    public static final String TRAJECTEN_SHEET = "trajecten";
+    public static final String CODEBOOK_SHEET = "codeboek";
+
+    /** What a cell holds. DECIMAL is a number with a decimal point (hours, numbers of GPs). */
+    public enum Type { TEXT, DATE, INTEGER, DECIMAL, CODE, BOOLEAN01 }
+
+    /** An allowed value and the message key of its Dutch label. */
+    public record Code(String value, String labelKey) {
+    }
+
+    /**
+     * One column. A 0/1 column that is one option of a multi-answer question has {@code group}
+     * (e.g. {@code interventie}) and {@code option} (the stored code, e.g. {@code TRIAGE_SCREENING});
+     * all columns of a group empty means "not registered", all 0 means "registered as none".
+     * {@code optionLabelKey} is the message key of the option's Dutch label (appended to {@code label}).
+     */
+    public record Column(String name, String label, Type type, List<Code> codes, String group, String option,
+                         String optionLabelKey, boolean freeText) {
+
+        public boolean multiAnswer() {
+            return group != null;
+        }
+    }
+
+    /** The 0/1 values of a BOOLEAN01 column. */
+    public static final List<Code> ZERO_ONE = List.of(new Code("0", "export.code.no"), new Code("1", "export.code.yes"));
+
+    public static final List<Column> PROFESSIONALS = List.of(
+            text("professional", "Code praktijkondersteuner (pseudoniem)"),
+            code("functie", "Functie", "admin.profile.functionType", "POH_JEUGD", "SOH_JGGZ", "OJG"),
+            text("pilot", "Pilot"),
+            integer("leeftijd", "Leeftijd"),
+            code("geslacht", "Geslacht", "admin.profile.gender", "M", "V", "X"),
+            code("opleiding", "Opleiding", "admin.profile.education", "HBO", "WO", "WO_PLUS", "ANDERS"),
+            text("opleiding_anders", "Opleiding, anders namelijk"),
+            integer("ervaring_jaren", "Werkervaring met jeugd (jaren)"),
+            zeroOne("loondienst_huisarts", "In loondienst van de huisarts"),
+            code("bekostiging", "Bekostiging", "admin.profile.funding", "GEMEENTE", "ZORGVERZEKERAAR", "HUISARTS", "ANDERS"),
+            decimal("uren_huisartsenpraktijk", "Uren per week in de huisartsenpraktijk"),
+            decimal("uren_instelling", "Uren per week bij de instelling"),
+            decimal("uren_basisteam", "Uren per week in het basisteam"),
+            zeroOne("huisvesting_praktijk", "Gehuisvest in de praktijk"),
+            zeroOne("huurkosten", "Betaalt huurkosten"),
+            zeroOne("his", "Werkt in het HIS"),
+            zeroOne("zorgmail", "Gebruikt ZorgMail"),
+            decimal("aantal_huisartsen", "Aantal huisartsen in de bediende praktijken"),
+            decimal("aantal_normpraktijken", "Aantal normpraktijken (ingeschreven patiënten / 2350)"),
+            date("registratie_start", "Start registratieperiode"),
+            date("registratie_eind", "Einde registratieperiode"));
+
+    public static final List<Column> TRAJECTEN = trajectColumns();
+
+    private static final Map<String, Column> TRAJECT_BY_NAME = byName(TRAJECTEN);
+    private static final Map<String, Column> PROFESSIONAL_BY_NAME = byName(PROFESSIONALS);
+
+    private ExchangeColumns() {
+    }
+
+    /** A trajecten column by header name, matched case-insensitively with {@code -}, space and {@code _} alike. */
+    public static Optional<Column> trajectColumn(String header) {
+        return Optional.ofNullable(TRAJECT_BY_NAME.get(normalise(header)));
+    }
+
+    /** A professionals column by header name, matched like {@link #trajectColumn(String)}. */
+    public static Optional<Column> professionalColumn(String header) {
+        return Optional.ofNullable(PROFESSIONAL_BY_NAME.get(normalise(header)));
+    }
+
+    /** The canonical form of a header: trimmed, lower case, {@code -} and spaces as {@code _}. */
+    public static String normalise(String header) {
+        return header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replaceAll("[-\\s_]+", "_");
+    }
+
+    /** The columns of one multi-answer group, in order (e.g. {@code interventie}). */
+    public static List<Column> group(String group) {
+        return TRAJECTEN.stream().filter(c -> group.equals(c.group())).toList();
+    }
+
+    /** CAP-J codes are stored without a hyphen (A100) and written with one. */
+    public static String capjForFile(String stored) {
+        return stored != null && stored.length() == 4 && Character.isLetter(stored.charAt(0))
+                ? stored.charAt(0) + "-" + stored.substring(1) : stored;
+    }
+
+    public static final int CAPJ_COLUMNS = 5;
+
+    private static List<Column> trajectColumns() {
+        List<Column> columns = new ArrayList<>();
+        columns.add(text("bron_id", "Eigen id van de bron"));
+        columns.add(text("professional", "Code praktijkondersteuner (pseudoniem)"));
+        columns.add(text("praktijk", "Huisartsenpraktijk"));
+        columns.add(integer("geboortejaar", "Geboortejaar"));
+        columns.add(integer("geboortemaand", "Geboortemaand (1-12)"));
+        columns.add(code("geslacht", "Geslacht", "code.gender", "M", "V", "X"));
+        columns.add(date("aanmelddatum", "Aanmelddatum"));
+        columns.add(date("startdatum", "Startdatum"));
+        columns.add(date("datum_laatste_contact", "Datum laatste contact"));
+        columns.add(date("einddatum", "Einddatum"));
+        columns.add(new Column("hulpvraag", "Hulpvraag (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        for (int i = 1; i <= CAPJ_COLUMNS; i++) {
+            columns.add(text("capj_" + i, "CAP-J-code " + i));
+        }
+        columns.add(code("diagnose_vraag", "Vraag over diagnose", "code.diagnosisQuestion", names(Codes.DiagnosisQuestion.values())));
+        columns.add(code("diagnose", "Diagnose", "code.diagnosis", names(Codes.Diagnosis.values())));
+        group(columns, "aanmelder", "Aanmelder", "code.applicant", Codes.Applicant.values(), Map.of());
+        columns.add(integer("aantal_contacten", "Aantal contacten"));
+        group(columns, "interventie", "Interventie", "code.intervention", Codes.Intervention.values(),
+                Map.of("TRIAGE_SCREENING", "triage"));
+        group(columns, "overleg", "Overleg met", "code.consultation", Codes.Consultation.values(), Map.of());
+        columns.add(code("afronding", "Wijze van afronding", "code.outcome", names(Codes.Outcome.values())));
+        columns.add(code("afronding_anders_reden", "Reden afronding anders", "code.otherReason", names(Codes.OtherReason.values())));
+        columns.add(code("moment_verwijzing", "Moment van verwijzing", "code.referralMoment", names(Codes.ReferralMoment.values())));
+        group(columns, "verwijzing", "Verwezen naar", "code.destination", Codes.Destination.values(), Map.of());
+        columns.add(new Column("ketenpartner", "Ketenpartner (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        return List.copyOf(columns);
+    }
+
+    private static void group(List<Column> columns, String group, String label, String keyPrefix, Enum<?>[] options,
+                              Map<String, String> shortNames) {
+        for (Enum<?> option : options) {
+            String suffix = shortNames.getOrDefault(option.name(), option.name().toLowerCase(Locale.ROOT));
+            columns.add(new Column(group + "_" + suffix, label, Type.BOOLEAN01, ZERO_ONE,
+                    group, option.name(), keyPrefix + "." + option.name(), false));
+        }
+    }
+
+    private static String[] names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toArray(String[]::new);
+    }
+
+    private static Column text(String name, String label) {
+        return new Column(name, label, Type.TEXT, List.of(), null, null, null, false);
+    }
+
+    private static Column integer(String name, String label) {
+        return new Column(name, label, Type.INTEGER, List.of(), null, null, null, false);
+    }
+
+    private static Column decimal(String name, String label) {
+        return new Column(name, label, Type.DECIMAL, List.of(), null, null, null, false);
+    }
+
+    private static Column date(String name, String label) {
+        return new Column(name, label, Type.DATE, List.of(), null, null, null, false);
+    }
+
+    private static Column zeroOne(String name, String label) {
+        return new Column(name, label, Type.BOOLEAN01, ZERO_ONE, null, null, null, false);
+    }
+
+    private static Column code(String name, String label, String keyPrefix, String... values) {
+        return new Column(name, label, Type.CODE,
+                Arrays.stream(values).map(v -> new Code(v, keyPrefix + "." + v)).toList(), null, null, null, false);
+    }
+
+    private static Map<String, Column> byName(List<Column> columns) {
+        return columns.stream().collect(Collectors.toUnmodifiableMap(Column::name, Function.identity()));
+    }
+}

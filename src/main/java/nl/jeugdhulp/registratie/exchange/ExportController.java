@@ -1,0 +1,72 @@
+package nl.jeugdhulp.registratie.exchange;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import nl.jeugdhulp.registratie.account.AccountPrincipal;
+import nl.jeugdhulp.registratie.account.CurrentUser;
+import nl.jeugdhulp.registratie.account.Role;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The export page (/export) and the streamed download (/export/download), for researchers and project leaders. */
+@Controller
+@RequestMapping("/export")
+class ExportController {
+
+    private final ExportService exports;
+    private final Clock clock;
+
+    ExportController(ExportService exports, Clock clock) {
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+        fill(principal.user(), model);
+        return "exchange/export";
+    }
+
+    @GetMapping("/download")
+    void download(@AuthenticationPrincipal AccountPrincipal principal,
+                  @RequestParam(name = "formaat", defaultValue = "XLSX") ExportFormat format,
+                  @RequestParam(name = "pilot", required = false) Long pilot,
+                  @RequestParam(name = "van", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(name = "tot", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(name = "vrijeTekst", defaultValue = "false") boolean freeText,
+                  HttpServletResponse response) throws IOException {
+        ExportRequest request = exports.check(principal.user(), format, pilot, from, to, freeText);
+        String filename = "registratiebestand-" + LocalDate.now(clock) + "." + request.format().extension;
+        response.setContentType(request.format().contentType);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        exports.export(request, response.getOutputStream());
+    }
+
+    @ExceptionHandler(ExportRefusedException.class)
+    String refused(ExportRefusedException refusal, @AuthenticationPrincipal AccountPrincipal principal, Model model,
+                   HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        fill(principal.user(), model);
+        model.addAttribute("error", refusal.messageKey);
+        return "exchange/export";
+    }
+
+    private void fill(CurrentUser user, Model model) {
+        model.addAttribute("formats", ExportFormat.values());
+        model.addAttribute("pilots", exports.pilotChoices(user));
+        model.addAttribute("researcher", user.is(Role.ONDERZOEKER));
+        model.addAttribute("mayFreeText", ExportService.mayExportFreeText(user));
+    }
+}

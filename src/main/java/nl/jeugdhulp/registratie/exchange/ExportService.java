@@ -1,0 +1,369 @@
+package nl.jeugdhulp.registratie.exchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import nl.jeugdhulp.registratie.account.CurrentUser;
+import nl.jeugdhulp.registratie.account.Role;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
+import nl.jeugdhulp.registratie.exchange.ExchangeColumns.Code;
+import nl.jeugdhulp.registratie.exchange.ExchangeColumns.Column;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The export of the registration exchange format (exchange-format.md): sheets professionals,
+ * trajecten and codeboek, as XLSX or as a ZIP of CSV files with SPSS and R syntax.
+ *
+ * <p>Trajectories are streamed: one JDBC query with a fetch size inside a read-only transaction
+ * (PostgreSQL only uses a cursor then), each row written as it is read, no entities.
+ *
+ * <p>Who sees what: a researcher (ONDERZOEKER) exports the pooled data of all pilots, anonymised,
+ * so never free text; a project leader (PROJECTLEIDER) exports their own pilots, or one of them, and
+ * may tick "vrije tekst meenemen" to include {@code hulpvraag} and {@code ketenpartner}; otherwise
+ * those columns stay empty (the columns are kept so every file has the same layout). The supporter's
+ * private reference, user names and e-mail addresses are never selected. Every export is audited
+ * (EXECUTE, EXCHANGE_EXPORTED) with format, row count, pilots and the free-text choice.
+ */
+@Service
+public class ExportService {
+
+    static final int FETCH_SIZE = 500;
+    private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+    private final TransactionTemplate readOnly;
+    private final AuditLog auditLog;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ExportService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, AuditLog auditLog,
+                  MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.auditLog = auditLog;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** May this user include free text? Only a project leader (for their own pilots). */
+    static boolean mayExportFreeText(CurrentUser user) {
+        return user.is(Role.PROJECTLEIDER);
+    }
+
+    /** Checks what the user asked for against what they may see; throws {@link ExportRefusedException} (400). */
+    ExportRequest check(CurrentUser user, ExportFormat format, Long pilot, LocalDate from, LocalDate to, boolean freeText) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new ExportRefusedException("export.error.period");
+        }
+        if (freeText && !mayExportFreeText(user)) {
+            throw new ExportRefusedException("export.error.freeText");
+        }
+        List<Long> pilots;
+        if (user.is(Role.ONDERZOEKER)) {
+            pilots = pilot == null ? null : List.of(existingPilot(pilot));
+        } else if (user.is(Role.PROJECTLEIDER)) {
+            if (pilot != null && !user.pilotIds().contains(pilot)) {
+                throw new ExportRefusedException("export.error.pilot");
+            }
+            pilots = pilot != null ? List.of(pilot) : user.pilotIds().stream().sorted().toList();
+        } else {
+            throw new ExportRefusedException("export.error.pilot");
+        }
+        return new ExportRequest(format == null ? ExportFormat.XLSX : format, pilots, from, to, freeText);
+    }
+
+    /** The pilots the user may choose from on the export page (id, name), by name. */
+    List<PilotChoice> pilotChoices(CurrentUser user) {
+        if (user.is(Role.ONDERZOEKER)) {
+            return jdbc.sql("SELECT id, name FROM pilot ORDER BY name").query(PilotChoice.class).list();
+        }
+        if (user.pilotIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, name FROM pilot WHERE id IN (:ids) ORDER BY name")
+                .param("ids", user.pilotIds()).query(PilotChoice.class).list();
+    }
+
+    record PilotChoice(long id, String name) {
+    }
+
+    /** Writes the export to {@code out} and audits it; returns the number of trajectory rows. */
+    int export(ExportRequest request, OutputStream out) throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        int rows;
+        if (request.format() == ExportFormat.XLSX) {
+            try (ExportWorkbook workbook = new ExportWorkbook()) {
+                rows = writeSheets(request, today, workbook);
+                workbook.finish(out);
+            }
+        } else {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            ExportCsv csv = new ExportCsv(zip);
+            rows = writeSheets(request, today, csv);
+            ExportScripts scripts = scripts();
+            csv.file("trajecten.sps", scripts.spss(ExchangeColumns.TRAJECTEN));
+            csv.file("trajecten.R", scripts.r(ExchangeColumns.TRAJECTEN));
+            zip.finish();
+        }
+        out.flush();
+        audit(request, rows);
+        return rows;
+    }
+
+    private int writeSheets(ExportRequest request, LocalDate today, ExportSink sink) {
+        Integer rows = readOnly.execute(status -> {
+            try {
+                writeProfessionals(request, today, sink);
+                return writeTrajectories(request, sink);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            writeCodebook(sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows == null ? 0 : rows;
+    }
+
+    private void audit(ExportRequest request, int rows) {
+        String pilots = request.allPilots() ? "alle"
+                : request.pilotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String details = "formaat=" + request.format() + "; rijen=" + rows + "; pilots=" + pilots
+                + "; vrije tekst=" + (request.freeText() ? "ja" : "nee")
+                + (request.from() == null ? "" : "; start vanaf=" + request.from())
+                + (request.to() == null ? "" : "; start tot en met=" + request.to());
+        AuditEntry entry = AuditEntry.of(AuditAction.EXECUTE, "EXCHANGE_EXPORTED", "EXPORT", null).withDetails(details);
+        if (!request.allPilots() && request.pilotIds().size() == 1) {
+            entry = entry.withPilot(request.pilotIds().get(0));
+        }
+        auditLog.record(entry);
+    }
+
+    // --- professionals ---
+
+    private void writeProfessionals(ExportRequest request, LocalDate today, ExportSink sink) throws IOException {
+        sink.startSheet(ExchangeColumns.PROFESSIONALS_SHEET, names(ExchangeColumns.PROFESSIONALS));
+        if (request.allPilots() || !request.pilotIds().isEmpty()) {
+            String sql = """
+                    SELECT s.code, pi.name AS pilot, p.function_type,
+                           p.age + greatest(0, date_part('year', age(:today, p.valid_from)))::int AS age,
+                           p.gender, p.education, p.education_other,
+                           p.experience_years + greatest(0, date_part('year', age(:today, p.valid_from)))::int AS experience,
+                           p.salaried_by_gp, p.funding, p.hours_gp_practice, p.hours_institution, p.hours_base_team,
+                           p.housed_in_practice, p.pays_rent, p.uses_his, p.uses_zorgmail,
+                           (SELECT sum(pr.number_of_gps) FROM supporter_practice sp JOIN practice pr ON pr.id = sp.practice_id
+                             WHERE sp.supporter_id = s.id) AS gps,
+                           (SELECT round(sum(pr.registered_patients) / 2350.0, 2) FROM supporter_practice sp
+                              JOIN practice pr ON pr.id = sp.practice_id WHERE sp.supporter_id = s.id) AS norm_practices,
+                           p.registration_start, p.registration_end
+                      FROM supporter s
+                      JOIN pilot pi ON pi.id = s.pilot_id
+                      LEFT JOIN supporter_profile p ON p.id = supporter_profile_at(s.id, :today)
+                    """ + (request.allPilots() ? "" : " WHERE s.pilot_id IN (:pilots)") + " ORDER BY s.code";
+            JdbcClient.StatementSpec statement = streaming.sql(sql).param("today", today);
+            if (!request.allPilots()) {
+                statement = statement.param("pilots", request.pilotIds());
+            }
+            statement.query((ResultSet rs) -> {
+                try {
+                    sink.row(Arrays.asList(rs.getString("code"), rs.getString("pilot"), rs.getString("function_type"),
+                            integer(rs, "age"), rs.getString("gender"), rs.getString("education"),
+                            rs.getString("education_other"), integer(rs, "experience"), zeroOne(rs, "salaried_by_gp"),
+                            rs.getString("funding"), rs.getBigDecimal("hours_gp_practice"),
+                            rs.getBigDecimal("hours_institution"), rs.getBigDecimal("hours_base_team"),
+                            zeroOne(rs, "housed_in_practice"), zeroOne(rs, "pays_rent"), zeroOne(rs, "uses_his"),
+                            zeroOne(rs, "uses_zorgmail"), rs.getBigDecimal("gps"), rs.getBigDecimal("norm_practices"),
+                            date(rs, "registration_start"), date(rs, "registration_end")));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        sink.endSheet();
+    }
+
+    // --- trajecten ---
+
+    private int writeTrajectories(ExportRequest request, ExportSink sink) throws IOException {
+        sink.startSheet(ExchangeColumns.TRAJECTEN_SHEET, names(ExchangeColumns.TRAJECTEN));
+        int[] count = {0};
+        if (request.allPilots() || !request.pilotIds().isEmpty()) {
+            List<String> where = new ArrayList<>();
+            if (!request.allPilots()) {
+                where.add("s.pilot_id IN (:pilots)");
+            }
+            if (request.from() != null) {
+                where.add("t.start_date >= :from");
+            }
+            if (request.to() != null) {
+                where.add("t.start_date <= :to");
+            }
+            // Never select private_reference: what is not read cannot leak.
+            String sql = """
+                    SELECT t.id, t.source_id, s.code, pr.name AS practice, t.birth_year, t.birth_month, t.gender,
+                           t.registration_date, t.start_date, t.last_contact_date, t.end_date,
+                           """ + (request.freeText() ? "t.help_request, t.chain_partner," : "NULL AS help_request, NULL AS chain_partner,") + """
+                           ARRAY(SELECT c.capj_code FROM trajectory_capj c WHERE c.trajectory_id = t.id ORDER BY c.position) AS capj,
+                           t.diagnosis_question, t.diagnosis, t.applicants, t.contacts, t.interventions, t.consultations,
+                           t.outcome, t.outcome_other_reason, t.referral_moment, t.referral_destinations
+                      FROM trajectory t
+                      JOIN supporter s ON s.id = t.supporter_id
+                      JOIN practice pr ON pr.id = t.practice_id
+                    """ + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                    + " ORDER BY s.code, t.start_date, t.id";
+            JdbcClient.StatementSpec statement = streaming.sql(sql);
+            if (!request.allPilots()) {
+                statement = statement.param("pilots", request.pilotIds());
+            }
+            if (request.from() != null) {
+                statement = statement.param("from", request.from());
+            }
+            if (request.to() != null) {
+                statement = statement.param("to", request.to());
+            }
+            statement.query((ResultSet rs) -> {
+                try {
+                    sink.row(trajectoryRow(rs));
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        sink.endSheet();
+        return count[0];
+    }
+
+    private static List<Object> trajectoryRow(ResultSet rs) throws SQLException {
+        List<Object> row = new ArrayList<>(ExchangeColumns.TRAJECTEN.size());
+        String sourceId = rs.getString("source_id");
+        row.add(sourceId != null ? sourceId : String.valueOf(rs.getLong("id")));
+        row.add(rs.getString("code"));
+        row.add(rs.getString("practice"));
+        row.add(integer(rs, "birth_year"));
+        row.add(integer(rs, "birth_month"));
+        String gender = rs.getString("gender");
+        row.add("ONBEKEND".equals(gender) ? null : gender);
+        row.add(date(rs, "registration_date"));
+        row.add(date(rs, "start_date"));
+        row.add(date(rs, "last_contact_date"));
+        row.add(date(rs, "end_date"));
+        row.add(rs.getString("help_request"));
+        List<String> capj = array(rs.getArray("capj"));
+        for (int i = 0; i < ExchangeColumns.CAPJ_COLUMNS; i++) {
+            row.add(capj != null && i < capj.size() ? ExchangeColumns.capjForFile(capj.get(i)) : null);
+        }
+        row.add(rs.getString("diagnosis_question"));
+        row.add(rs.getString("diagnosis"));
+        addGroup(row, "aanmelder", array(rs.getArray("applicants")));
+        row.add(integer(rs, "contacts"));
+        addGroup(row, "interventie", array(rs.getArray("interventions")));
+        addGroup(row, "overleg", array(rs.getArray("consultations")));
+        row.add(rs.getString("outcome"));
+        row.add(rs.getString("outcome_other_reason"));
+        row.add(rs.getString("referral_moment"));
+        addGroup(row, "verwijzing", array(rs.getArray("referral_destinations")));
+        row.add(rs.getString("chain_partner"));
+        return row;
+    }
+
+    /** One 0/1 per option; all empty when the array is NULL (not registered). */
+    private static void addGroup(List<Object> row, String group, List<String> chosen) {
+        Set<String> set = chosen == null ? null : new HashSet<>(chosen);
+        for (Column column : ExchangeColumns.group(group)) {
+            row.add(set == null ? null : set.contains(column.option()) ? 1 : 0);
+        }
+    }
+
+    // --- codeboek ---
+
+    private void writeCodebook(ExportSink sink) throws IOException {
+        sink.startSheet(ExchangeColumns.CODEBOOK_SHEET, List.of("blad", "kolom", "omschrijving", "type", "code", "betekenis"));
+        ExportScripts scripts = scripts();
+        for (String sheet : List.of(ExchangeColumns.PROFESSIONALS_SHEET, ExchangeColumns.TRAJECTEN_SHEET)) {
+            List<Column> columns = sheet.equals(ExchangeColumns.TRAJECTEN_SHEET) ? ExchangeColumns.TRAJECTEN
+                    : ExchangeColumns.PROFESSIONALS;
+            for (Column column : columns) {
+                String label = scripts.label(column);
+                if (column.codes().isEmpty()) {
+                    sink.row(Arrays.asList(sheet, column.name(), label, column.type().name(), null, null));
+                }
+                for (Code code : column.codes()) {
+                    sink.row(Arrays.asList(sheet, column.name(), label, column.type().name(), code.value(),
+                            message(code.labelKey())));
+                }
+            }
+        }
+        sink.endSheet();
+    }
+
+    ExportScripts scripts() {
+        return new ExportScripts(this::message);
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, key, DUTCH);
+    }
+
+    // --- helpers ---
+
+    private static List<String> names(List<Column> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer zeroOne(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value ? 1 : 0;
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static List<String> array(Array array) throws SQLException {
+        return array == null ? null : Arrays.asList((String[]) array.getArray());
+    }
+
+    private Long existingPilot(long pilot) {
+        boolean exists = jdbc.sql("SELECT count(*) FROM pilot WHERE id = :id").param("id", pilot)
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            throw new ExportRefusedException("export.error.pilot");
+        }
+        return pilot;
+    }
+
+}
