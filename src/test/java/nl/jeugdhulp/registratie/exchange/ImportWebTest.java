@@ -172,6 +172,32 @@ class ImportWebTest {
     }
 
     @Test
+    void commaSeparatedFileReportsForeignCodeUnknownPracticeAndCapjPerColumn() throws Exception {
+        String text = "bron_id,professional,praktijk,geboortejaar,geboortemaand,geslacht,startdatum,hulpvraag,"
+                + "capj_1,capj_2,aanmelder_ouders,aantal_contacten,datum_laatste_contact\n"
+                + "K1,P-ANDER,Nergens,2012,4,V,2025-09-01,Angstig,A-102,A-999,1,2,31-2-2025\n"
+                + "\n";
+        ImportPlan plan = plan(upload("trajecten.csv", text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(plan.problems()).containsExactly(
+                "trajecten, rij 2, kolom professional: Leeg laten of uw eigen code " + code
+                        + " invullen; u kunt alleen uw eigen registratie importeren.",
+                "trajecten, rij 2, kolom praktijk: Praktijk \"Nergens\" is niet een van uw praktijken.",
+                "trajecten, rij 2, kolom datum_laatste_contact: \"31-2-2025\" is geen datum; schrijf JJJJ-MM-DD of D-M-JJJJ.",
+                "trajecten, rij 2, kolom capj_2: CAP-J-code A999 bestaat niet.");
+        assertThat(plan.newRows()).isZero();
+    }
+
+    @Test
+    void reimportKeepsThePrivateReference() throws Exception {
+        run(upload("trajecten.csv", csv("Angstig")), true);
+        jdbc.sql("UPDATE trajectory SET private_reference = 'JV-9' WHERE supporter_id = :s AND source_id = 'R2'")
+                .param("s", supporter.id()).update();
+        run(upload("trajecten.csv", csv("Angstig")), true);
+        assertThat(jdbc.sql("SELECT private_reference FROM trajectory WHERE supporter_id = :s AND source_id = 'R2'")
+                .param("s", supporter.id()).query(String.class).single()).isEqualTo("JV-9");
+    }
+
+    @Test
     void xlsxWorkbookImportsTheTrajectenSheet() throws Exception {
         byte[] xlsx = workbook(false);
         MvcResult checked = upload("registratie.xlsx", xlsx);
@@ -208,6 +234,11 @@ class ImportWebTest {
                         .with(asSupporter()).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Excel-werkmap")));
+        byte[] openQuote = (HEADER + "\nR1;;\"nooit gesloten").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/import").file(new MockMultipartFile("bestand", "half.csv", "text/csv", openQuote))
+                        .with(asSupporter()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("onvolledig of beschadigd")));
         byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0};
         mvc.perform(multipart("/import").file(new MockMultipartFile("bestand", "geheim.xlsx", "application/octet-stream", ole2))
                         .with(asSupporter()).with(csrf()))
