@@ -48,6 +48,7 @@ class Trajectory {
     private int version;
 
     private long supporterId;
+    private String sourceId;
     private long practiceId;
     private String privateReference;
     private Integer birthMonth;
@@ -133,6 +134,15 @@ class Trajectory {
         referralDestinations = codes(d.destinations());
         chainPartner = d.chainPartner();
         updatedAt = now;
+    }
+
+    /** The row id in the file this trajectory was imported from; unique per supporter. */
+    void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    String getSourceId() {
+        return sourceId;
     }
 
     /** One more contact of over 15 minutes, today. */

@@ -1,0 +1,294 @@
+package nl.jeugdhulp.registratie.exchange;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Streams the rows of one sheet from a CSV file (delimiter {@code ,} or {@code ;} taken from the
+ * header line, UTF-8 with or without BOM) or an XLSX workbook (POI's SAX event reader, so memory
+ * does not grow with the file). Rows are numbered as the user sees them: the header is row 1.
+ * Anything that is no readable spreadsheet becomes an {@link ImportFileException} with a Dutch
+ * message.
+ */
+final class ImportRowReader {
+
+    /** Receives the header once, then every non-empty row. */
+    interface RowHandler {
+        void header(List<String> names);
+
+        void row(int rowNumber, List<String> cells);
+    }
+
+    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+    private ImportRowReader() {
+    }
+
+    /** Reads sheet {@code sheet} ("trajecten") of the file, or the CSV file itself. */
+    static void read(Path file, String sheet, RowHandler handler) {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            throw new ImportFileException("Het bestand kon niet worden gelezen.", e);
+        }
+        if (n == 0) {
+            throw new ImportFileException("Het bestand is leeg.");
+        }
+        if (n == 4 && java.util.Arrays.equals(head, OLE2)) {
+            throw new ImportFileException("Het bestand is versleuteld of met een wachtwoord beveiligd, of het is een "
+                    + "oud Excel-bestand (.xls). Sla het op als Excel-werkmap (.xlsx) zonder wachtwoord of als CSV.");
+        }
+        if (n == 4 && java.util.Arrays.equals(head, ZIP)) {
+            readXlsx(file, sheet, handler);
+        } else {
+            readCsv(file, sheet, handler);
+        }
+    }
+
+    /** Lower case, with runs of {@code -}, space and {@code _} as one {@code _}. */
+    static String columnKey(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[-_\\s]+", "_");
+    }
+
+    // --- CSV ---
+
+    private static void readCsv(Path file, String sheet, RowHandler handler) {
+        char delimiter = delimiter(file);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        try (Reader reader = utf8(file); CSVParser parser = CSVParser.parse(reader, format)) {
+            boolean first = true;
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                if (first) {
+                    handler.header(cells);
+                    first = false;
+                } else if (!blank(cells)) {
+                    handler.row((int) record.getRecordNumber(), cells);
+                }
+            }
+            if (first) {
+                throw new ImportFileException("Het bestand is leeg.");
+            }
+        } catch (CharacterCodingException e) {
+            throw notSpreadsheet();
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notSpreadsheet();
+            }
+            throw new ImportFileException("Het CSV-bestand is onvolledig of beschadigd: " + e.getCause().getMessage(), e);
+        } catch (IOException | IllegalStateException e) {
+            throw new ImportFileException("Het CSV-bestand is onvolledig of beschadigd (controleer de aanhalingstekens).", e);
+        }
+    }
+
+    /** {@code ;} when the header line has more semicolons than commas (Dutch Excel), else {@code ,}. */
+    private static char delimiter(Path file) {
+        try (Reader reader = utf8(file)) {
+            int commas = 0;
+            int semicolons = 0;
+            for (int c = reader.read(), i = 0; c != -1 && c != '\n' && c != '\r' && i < 100_000; c = reader.read(), i++) {
+                if (c == ',') {
+                    commas++;
+                } else if (c == ';') {
+                    semicolons++;
+                } else if (c == 0) {
+                    throw notSpreadsheet();
+                }
+            }
+            return semicolons > commas ? ';' : ',';
+        } catch (IOException e) {
+            throw notSpreadsheet();
+        }
+    }
+
+    /** A strict UTF-8 reader that skips a BOM. */
+    private static Reader utf8(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static ImportFileException notSpreadsheet() {
+        return new ImportFileException("Dit is geen CSV-bestand (UTF-8) of Excel-werkmap (.xlsx).");
+    }
+
+    private static boolean blank(List<String> cells) {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    // --- XLSX ---
+
+    private static void readXlsx(Path file, String sheet, RowHandler handler) {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            List<String> names = new ArrayList<>();
+            while (sheets.hasNext()) {
+                try (InputStream data = sheets.next()) {
+                    names.add(sheets.getSheetName());
+                    if (columnKey(sheets.getSheetName()).equals(sheet)) {
+                        parseSheet(styles, strings, data, sheet, handler);
+                        return;
+                    }
+                }
+            }
+            throw new ImportFileException("De werkmap heeft geen blad \"" + sheet + "\" (gevonden: "
+                    + String.join(", ", names) + ").");
+        } catch (ImportFileException e) {
+            throw e;
+        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
+                 | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new ImportFileException("Het bestand is geen geldige Excel-werkmap (.xlsx) of is onvolledig.", e);
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+                 | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ImportFileException known) {
+                    throw known;
+                }
+            }
+            throw new ImportFileException("De Excel-werkmap is beschadigd of onvolledig en kan niet worden gelezen.", e);
+        }
+    }
+
+    private static void parseSheet(StylesTable styles, ReadOnlySharedStringsTable strings, InputStream data,
+                                   String sheet, RowHandler handler)
+            throws IOException, SAXException, ParserConfigurationException {
+        SheetRows rows = new SheetRows(sheet, handler);
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new FormulaAwareHandler(styles, strings, rows));
+        parser.parse(new InputSource(data));
+        if (!rows.headerSeen) {
+            throw new ImportFileException("Het blad \"" + sheet + "\" is leeg.");
+        }
+    }
+
+    /** Dates as ISO text, whatever the cell's display format; other numbers as Excel shows them. */
+    private static final class IsoDateFormatter extends DataFormatter {
+        IsoDateFormatter() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDate date = DateUtil.getLocalDateTime(value).toLocalDate();
+                return date.toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString);
+        }
+    }
+
+    /** Notes which cell has a formula; the cell callback then refuses it. */
+    private static final class FormulaAwareHandler extends XSSFSheetXMLHandler {
+        private final SheetRows rows;
+        private String cellRef;
+
+        FormulaAwareHandler(StylesTable styles, ReadOnlySharedStringsTable strings, SheetRows rows) {
+            super(styles, null, strings, rows, new IsoDateFormatter(), false);
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            if ("c".equals(localName)) {
+                cellRef = attributes.getValue("r");
+            } else if ("f".equals(localName)) {
+                rows.formula(cellRef);
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+    }
+
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final String sheet;
+        private final RowHandler handler;
+        private final List<String> cells = new ArrayList<>();
+        private boolean headerSeen;
+        private int width = Integer.MAX_VALUE;
+
+        SheetRows(String sheet, RowHandler handler) {
+            this.sheet = sheet;
+            this.handler = handler;
+        }
+
+        void formula(String ref) {
+            throw new ImportFileException("Blad " + sheet + ", cel " + ref + " bevat een formule. Formules worden "
+                    + "niet geïmporteerd: kopieer de kolom en plak alleen de waarden.");
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (!headerSeen) {
+                headerSeen = true;
+                while (!cells.isEmpty() && (cells.get(cells.size() - 1) == null || cells.get(cells.size() - 1).isBlank())) {
+                    cells.remove(cells.size() - 1);
+                }
+                width = cells.size();
+                handler.header(List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList()));
+            } else if (!blank(cells)) {
+                handler.row(rowNum + 1, new ArrayList<>(cells));
+            }
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            int column = new CellReference(cellReference).getCol();
+            if (headerSeen && column >= width) {
+                return;
+            }
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            cells.add(formattedValue == null ? "" : formattedValue);
+        }
+    }
+
+}

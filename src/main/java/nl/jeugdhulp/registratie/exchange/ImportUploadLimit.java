@@ -1,0 +1,32 @@
+package nl.jeugdhulp.registratie.exchange;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * An upload over spring.servlet.multipart.max-file-size is refused by the multipart parser before
+ * any controller runs; answer 413 with the import page and a Dutch message instead of an error page.
+ */
+@ControllerAdvice
+class ImportUploadLimit {
+
+    private final DataSize maxSize;
+
+    ImportUploadLimit(@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxSize) {
+        this.maxSize = maxSize;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        model.addAttribute("maxSize", ImportController.size(maxSize));
+        model.addAttribute("error", ImportController.tooLarge(maxSize));
+        return "exchange/import";
+    }
+}

@@ -1,0 +1,32 @@
+package nl.jeugdhulp.registratie.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The multipart limit itself is enforced by the servlet container, which MockMvc bypasses; this
+ * checks the answer the advice gives when the container refuses an upload.
+ */
+class ImportUploadLimitTest {
+
+    @Test
+    void tooLargeUploadGets413AndADutchMessage() {
+        ExtendedModelMap model = new ExtendedModelMap();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        String view = new ImportUploadLimit(DataSize.ofMegabytes(100)).tooLarge(model, response);
+        assertThat(view).isEqualTo("exchange/import");
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(model.get("error")).isEqualTo("Het bestand is te groot; het mag hoogstens 100 MB zijn.");
+    }
+
+    @Test
+    void columnNamesMatchCaseInsensitivelyWithDashSpaceAndUnderscoreAlike() {
+        assertThat(ImportRowReader.columnKey(" Datum-laatste Contact ")).isEqualTo("datum_laatste_contact");
+        assertThat(ImportRowReader.columnKey("CAPJ_1")).isEqualTo("capj_1");
+        assertThat(ImportRowReader.columnKey("interventie - triage")).isEqualTo("interventie_triage");
+    }
+}
