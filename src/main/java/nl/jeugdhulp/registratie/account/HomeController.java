@@ -14,7 +14,8 @@ class HomeController {
             case PRAKTIJKONDERSTEUNER -> "redirect:/trajecten";
             case PROJECTLEIDER -> "redirect:/pilot/trajecten";
             case BEHEERDER -> "redirect:/beheer";
-            case GEMEENTE, ONDERZOEKER -> "home";
+            case ONDERZOEKER -> "redirect:/export";
+            case GEMEENTE -> "home";
         };
     }
 }

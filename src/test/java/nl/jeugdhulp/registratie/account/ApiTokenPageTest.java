@@ -140,7 +140,7 @@ class ApiTokenPageTest {
             RequestPostProcessor me = principals.newUser(role);
             mvc.perform(get("/account/tokens").with(me)).andExpect(status().isForbidden());
             mvc.perform(post("/account/tokens").with(me).with(csrf()).param("name", "x")).andExpect(status().isForbidden());
-            mvc.perform(get("/").with(me)).andExpect(status().isOk())
+            mvc.perform(get("/account/wachtwoord").with(me)).andExpect(status().isOk())
                     .andExpect(content().string(not(containsString("/account/tokens"))));
         }
         mvc.perform(get("/account/wachtwoord").with(principals.as(data.projectLeader(data.pilot()))))

@@ -63,7 +63,7 @@ class LoginTest {
 
     @Test
     void blockingAUserEndsTheirOpenSessionAtOnce() throws Exception {
-        long userId = data.user(Role.ONDERZOEKER);
+        long userId = data.user(Role.GEMEENTE);
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
                 formLogin().user(data.username(userId)).password(TestData.PASSWORD)).andReturn().getRequest().getSession();
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
@@ -91,5 +91,17 @@ class LoginTest {
         accounts.replaceScope(leader, java.util.List.of(pilotB), java.util.List.of());
 
         mvc.perform(get("/pilot/trajecten/" + trajectoryB).session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void eachRoleStartsOnItsOwnPage() throws Exception {
+        java.util.Map<Role, String> start = java.util.Map.of(Role.ONDERZOEKER, "/export", Role.BEHEERDER, "/beheer",
+                Role.PROJECTLEIDER, "/pilot/trajecten");
+        for (var entry : start.entrySet()) {
+            var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                    formLogin().user(data.username(data.user(entry.getKey()))).password(TestData.PASSWORD))
+                    .andReturn().getRequest().getSession();
+            mvc.perform(get("/").session(session)).andExpect(redirectedUrl(entry.getValue()));
+        }
     }
 }
