@@ -37,7 +37,7 @@ class SecurityConfiguration {
                                 Role.PRAKTIJKONDERSTEUNER.name())
                         .requestMatchers("/export", "/export/**").hasAnyRole(Role.ONDERZOEKER.name(), Role.PROJECTLEIDER.name())
                         .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.REPORT_ROLES)
-                        .requestMatchers("/", "/account/**").authenticated()
+                        .requestMatchers("/", "/account/**", "/registratiebestand", "/registratiebestand/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form
                         .loginPage("/login")

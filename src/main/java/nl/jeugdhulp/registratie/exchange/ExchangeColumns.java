@@ -22,6 +22,31 @@ public final class ExchangeColumns {
     public static final String TRAJECTEN_SHEET = "trajecten";
     public static final String CODEBOOK_SHEET = "codeboek";
 
+    // Names of the trajecten columns that are no option of a multi-answer question (file order).
+    public static final String BRON_ID = "bron_id";
+    public static final String PROFESSIONAL = "professional";
+    public static final String PRAKTIJK = "praktijk";
+    public static final String GEBOORTEJAAR = "geboortejaar";
+    public static final String GEBOORTEMAAND = "geboortemaand";
+    public static final String GESLACHT = "geslacht";
+    public static final String AANMELDDATUM = "aanmelddatum";
+    public static final String STARTDATUM = "startdatum";
+    public static final String DATUM_LAATSTE_CONTACT = "datum_laatste_contact";
+    public static final String EINDDATUM = "einddatum";
+    public static final String HULPVRAAG = "hulpvraag";
+    public static final String DIAGNOSE_VRAAG = "diagnose_vraag";
+    public static final String DIAGNOSE = "diagnose";
+    public static final String AANTAL_CONTACTEN = "aantal_contacten";
+    public static final String AFRONDING = "afronding";
+    public static final String AFRONDING_ANDERS_REDEN = "afronding_anders_reden";
+    public static final String MOMENT_VERWIJZING = "moment_verwijzing";
+    public static final String KETENPARTNER = "ketenpartner";
+    /** The multi-answer groups: a column is named group + "_" + option. */
+    public static final String AANMELDER = "aanmelder";
+    public static final String INTERVENTIE = "interventie";
+    public static final String OVERLEG = "overleg";
+    public static final String VERWIJZING = "verwijzing";
+
     /** What a cell holds. DECIMAL is a number with a decimal point (hours, numbers of GPs). */
     public enum Type { TEXT, DATE, INTEGER, DECIMAL, CODE, BOOLEAN01 }
 
@@ -105,34 +130,39 @@ public final class ExchangeColumns {
 
     public static final int CAPJ_COLUMNS = 5;
 
+    /** The name of CAP-J column {@code i} (1..{@value #CAPJ_COLUMNS}). */
+    public static String capjColumn(int i) {
+        return "capj_" + i;
+    }
+
     private static List<Column> trajectColumns() {
         List<Column> columns = new ArrayList<>();
-        columns.add(text("bron_id", "Eigen id van de bron"));
-        columns.add(text("professional", "Code praktijkondersteuner (pseudoniem)"));
-        columns.add(text("praktijk", "Huisartsenpraktijk"));
-        columns.add(integer("geboortejaar", "Geboortejaar"));
-        columns.add(integer("geboortemaand", "Geboortemaand (1-12)"));
-        columns.add(code("geslacht", "Geslacht", "code.gender", "M", "V", "X"));
-        columns.add(date("aanmelddatum", "Aanmelddatum"));
-        columns.add(date("startdatum", "Startdatum"));
-        columns.add(date("datum_laatste_contact", "Datum laatste contact"));
-        columns.add(date("einddatum", "Einddatum"));
-        columns.add(new Column("hulpvraag", "Hulpvraag (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        columns.add(text(BRON_ID, "Eigen id van de bron"));
+        columns.add(text(PROFESSIONAL, "Code praktijkondersteuner (pseudoniem)"));
+        columns.add(text(PRAKTIJK, "Huisartsenpraktijk"));
+        columns.add(integer(GEBOORTEJAAR, "Geboortejaar"));
+        columns.add(integer(GEBOORTEMAAND, "Geboortemaand (1-12)"));
+        columns.add(code(GESLACHT, "Geslacht", "code.gender", "M", "V", "X"));
+        columns.add(date(AANMELDDATUM, "Aanmelddatum"));
+        columns.add(date(STARTDATUM, "Startdatum"));
+        columns.add(date(DATUM_LAATSTE_CONTACT, "Datum laatste contact"));
+        columns.add(date(EINDDATUM, "Einddatum"));
+        columns.add(new Column(HULPVRAAG, "Hulpvraag (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
         for (int i = 1; i <= CAPJ_COLUMNS; i++) {
-            columns.add(text("capj_" + i, "CAP-J-code " + i));
+            columns.add(text(capjColumn(i), "CAP-J-code " + i));
         }
-        columns.add(code("diagnose_vraag", "Vraag over diagnose", "code.diagnosisQuestion", names(Codes.DiagnosisQuestion.values())));
-        columns.add(code("diagnose", "Diagnose", "code.diagnosis", names(Codes.Diagnosis.values())));
-        group(columns, "aanmelder", "Aanmelder", "code.applicant", Codes.Applicant.values(), Map.of());
-        columns.add(integer("aantal_contacten", "Aantal contacten"));
-        group(columns, "interventie", "Interventie", "code.intervention", Codes.Intervention.values(),
+        columns.add(code(DIAGNOSE_VRAAG, "Vraag over diagnose", "code.diagnosisQuestion", names(Codes.DiagnosisQuestion.values())));
+        columns.add(code(DIAGNOSE, "Diagnose", "code.diagnosis", names(Codes.Diagnosis.values())));
+        group(columns, AANMELDER, "Aanmelder", "code.applicant", Codes.Applicant.values(), Map.of());
+        columns.add(integer(AANTAL_CONTACTEN, "Aantal contacten"));
+        group(columns, INTERVENTIE, "Interventie", "code.intervention", Codes.Intervention.values(),
                 Map.of("TRIAGE_SCREENING", "triage"));
-        group(columns, "overleg", "Overleg met", "code.consultation", Codes.Consultation.values(), Map.of());
-        columns.add(code("afronding", "Wijze van afronding", "code.outcome", names(Codes.Outcome.values())));
-        columns.add(code("afronding_anders_reden", "Reden afronding anders", "code.otherReason", names(Codes.OtherReason.values())));
-        columns.add(code("moment_verwijzing", "Moment van verwijzing", "code.referralMoment", names(Codes.ReferralMoment.values())));
-        group(columns, "verwijzing", "Verwezen naar", "code.destination", Codes.Destination.values(), Map.of());
-        columns.add(new Column("ketenpartner", "Ketenpartner (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        group(columns, OVERLEG, "Overleg met", "code.consultation", Codes.Consultation.values(), Map.of());
+        columns.add(code(AFRONDING, "Wijze van afronding", "code.outcome", names(Codes.Outcome.values())));
+        columns.add(code(AFRONDING_ANDERS_REDEN, "Reden afronding anders", "code.otherReason", names(Codes.OtherReason.values())));
+        columns.add(code(MOMENT_VERWIJZING, "Moment van verwijzing", "code.referralMoment", names(Codes.ReferralMoment.values())));
+        group(columns, VERWIJZING, "Verwezen naar", "code.destination", Codes.Destination.values(), Map.of());
+        columns.add(new Column(KETENPARTNER, "Ketenpartner (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
         return List.copyOf(columns);
     }
 

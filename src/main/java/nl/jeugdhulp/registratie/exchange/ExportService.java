@@ -136,6 +136,22 @@ public class ExportService {
         return rows;
     }
 
+    /**
+     * An empty registratiebestand to fill in: the sheets professionals and trajecten with only their
+     * header row, and the codebook, exactly as an export writes them.
+     */
+    void template(OutputStream out) throws IOException {
+        try (ExportWorkbook workbook = new ExportWorkbook()) {
+            workbook.startSheet(ExchangeColumns.PROFESSIONALS_SHEET, names(ExchangeColumns.PROFESSIONALS));
+            workbook.endSheet();
+            workbook.startSheet(ExchangeColumns.TRAJECTEN_SHEET, names(ExchangeColumns.TRAJECTEN));
+            workbook.endSheet();
+            writeCodebook(workbook);
+            workbook.finish(out);
+        }
+        out.flush();
+    }
+
     private int writeSheets(ExportRequest request, LocalDate today, ExportSink sink) {
         Integer rows = readOnly.execute(status -> {
             try {

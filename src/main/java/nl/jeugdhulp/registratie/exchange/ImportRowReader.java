@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,7 +39,8 @@ import org.xml.sax.XMLReader;
 
 /**
  * Streams the rows of one sheet from a CSV file (delimiter {@code ,} or {@code ;} taken from the
- * header line, UTF-8 with or without BOM) or an XLSX workbook (POI's SAX event reader, so memory
+ * header line, UTF-8 with or without BOM), the entry {@code <sheet>.csv} of a ZIP of CSV files (read
+ * with {@link ZipInputStream}, streamed) or an XLSX workbook (POI's SAX event reader, so memory
  * does not grow with the file). Rows are numbered as the user sees them: the header is row 1.
  * Anything that is no readable spreadsheet becomes an {@link ImportFileException} with a Dutch
  * message.
@@ -74,10 +77,83 @@ final class ImportRowReader {
                     + "oud Excel-bestand (.xls). Sla het op als Excel-werkmap (.xlsx) zonder wachtwoord of als CSV.");
         }
         if (n == 4 && java.util.Arrays.equals(head, ZIP)) {
-            readXlsx(file, sheet, handler);
+            ZipKind kind = zipKind(file, sheet);
+            if (kind.csvEntry() != null) {
+                String entry = kind.csvEntry();
+                readCsv(() -> zipEntry(file, entry), sheet, handler);
+            } else if (kind.entries() != null) {
+                throw new ImportFileException("Het ZIP-bestand bevat geen " + sheet + ".csv (gevonden: "
+                        + (kind.entries().isEmpty() ? "niets" : String.join(", ", kind.entries())) + ").");
+            } else {
+                readXlsx(file, sheet, handler);
+            }
         } else {
-            readCsv(file, sheet, handler);
+            readCsv(() -> Files.newInputStream(file), sheet, handler);
         }
+    }
+
+    /** Opens the bytes to read, fresh each time (the delimiter is sniffed before the parse). */
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * What a ZIP file is: a workbook ({@code entries} and {@code csvEntry} null: it has
+     * {@code [Content_Types].xml}, or it cannot be listed, so the workbook reader reports it), a ZIP
+     * of CSV files with {@code csvEntry} the entry {@code <sheet>.csv}, or neither ({@code entries}
+     * the names found). Listed with {@link ZipInputStream}, so streamed, not held in memory.
+     */
+    private record ZipKind(String csvEntry, List<String> entries) {
+    }
+
+    private static ZipKind zipKind(Path file, String sheet) {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String name = entry.getName();
+                if ("[Content_Types].xml".equals(name)) {
+                    return new ZipKind(null, null);
+                }
+                if (entry.isDirectory() || name.startsWith("__MACOSX/")) {
+                    continue;
+                }
+                if (isCsvOf(name, sheet)) {
+                    return new ZipKind(name, null);
+                }
+                if (names.size() < 10) {
+                    names.add(baseName(name));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return new ZipKind(null, null);
+        }
+        return new ZipKind(null, names);
+    }
+
+    /** The entry's bytes; closing the stream closes the ZIP. */
+    private static InputStream zipEntry(Path file, String name) throws IOException {
+        ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8);
+        try {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return zip;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+        zip.close();
+        throw new IOException("ZIP entry " + name + " disappeared");
+    }
+
+    private static boolean isCsvOf(String entryName, String sheet) {
+        String base = baseName(entryName).toLowerCase(Locale.ROOT);
+        return base.endsWith(".csv") && columnKey(base.substring(0, base.length() - 4)).equals(sheet);
+    }
+
+    private static String baseName(String entryName) {
+        return entryName.substring(entryName.lastIndexOf('/') + 1);
     }
 
     /** Lower case, with runs of {@code -}, space and {@code _} as one {@code _}. */
@@ -87,7 +163,7 @@ final class ImportRowReader {
 
     // --- CSV ---
 
-    private static void readCsv(Path file, String sheet, RowHandler handler) {
+    private static void readCsv(Source file, String sheet, RowHandler handler) {
         char delimiter = delimiter(file);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         try (Reader reader = utf8(file); CSVParser parser = CSVParser.parse(reader, format)) {
@@ -117,7 +193,7 @@ final class ImportRowReader {
     }
 
     /** {@code ;} when the header line has more semicolons than commas (Dutch Excel), else {@code ,}. */
-    private static char delimiter(Path file) {
+    private static char delimiter(Source file) {
         try (Reader reader = utf8(file)) {
             int commas = 0;
             int semicolons = 0;
@@ -137,8 +213,8 @@ final class ImportRowReader {
     }
 
     /** A strict UTF-8 reader that skips a BOM. */
-    private static Reader utf8(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+    private static Reader utf8(Source file) throws IOException {
+        InputStream in = new BufferedInputStream(file.open());
         in.mark(3);
         byte[] bom = in.readNBytes(3);
         if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
@@ -149,7 +225,7 @@ final class ImportRowReader {
     }
 
     private static ImportFileException notSpreadsheet() {
-        return new ImportFileException("Dit is geen CSV-bestand (UTF-8) of Excel-werkmap (.xlsx).");
+        return new ImportFileException("Dit is geen CSV-bestand (UTF-8), ZIP-bestand met CSV-bestanden of Excel-werkmap (.xlsx).");
     }
 
     private static boolean blank(List<String> cells) {

@@ -16,6 +16,25 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.AANMELDDATUM;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.AANTAL_CONTACTEN;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.AFRONDING;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.AFRONDING_ANDERS_REDEN;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.BRON_ID;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.DATUM_LAATSTE_CONTACT;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.DIAGNOSE;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.DIAGNOSE_VRAAG;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.EINDDATUM;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.GEBOORTEJAAR;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.GEBOORTEMAAND;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.GESLACHT;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.HULPVRAAG;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.KETENPARTNER;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.MOMENT_VERWIJZING;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.PRAKTIJK;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.PROFESSIONAL;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.STARTDATUM;
+
 import nl.jeugdhulp.registratie.account.CurrentUser;
 import nl.jeugdhulp.registratie.classification.CapjCatalogue;
 import nl.jeugdhulp.registratie.organisation.PracticeDirectory;
@@ -50,40 +69,22 @@ import org.springframework.stereotype.Service;
 @Service
 class TrajectoryImport {
 
-    static final String SHEET = "trajecten";
+    static final String SHEET = ExchangeColumns.TRAJECTEN_SHEET;
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final Pattern DUTCH_DATE = Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})");
     private static final int MAX_SOURCE_ID = 60;
 
-    // Column names of the exchange format (exchange-format.md); to be unified with ExchangeColumns.
-    static final String BRON_ID = "bron_id";
-    static final String PROFESSIONAL = "professional";
-    static final String PRAKTIJK = "praktijk";
-    static final String GEBOORTEJAAR = "geboortejaar";
-    static final String GEBOORTEMAAND = "geboortemaand";
-    static final String GESLACHT = "geslacht";
-    static final String AANMELDDATUM = "aanmelddatum";
-    static final String STARTDATUM = "startdatum";
-    static final String LAATSTE_CONTACT = "datum_laatste_contact";
-    static final String EINDDATUM = "einddatum";
-    static final String HULPVRAAG = "hulpvraag";
-    static final String DIAGNOSE_VRAAG = "diagnose_vraag";
-    static final String DIAGNOSE = "diagnose";
-    static final String AANTAL_CONTACTEN = "aantal_contacten";
-    static final String AFRONDING = "afronding";
-    static final String AFRONDING_REDEN = "afronding_anders_reden";
-    static final String MOMENT_VERWIJZING = "moment_verwijzing";
-    static final String KETENPARTNER = "ketenpartner";
-    // "Anders, namelijk" texts: not (yet) in exchange-format.md, but the form's rules demand them.
+    // The exchange-format columns come from ExchangeColumns; these "anders, namelijk" texts are not
+    // (yet) in exchange-format.md, but the form's rules demand them, so the import accepts them too.
     static final String DIAGNOSE_ANDERS = "diagnose_anders";
     static final String AANMELDER_ANDERS_TEKST = "aanmelder_anders_tekst";
     static final String INTERVENTIE_ANDERS_TEKST = "interventie_anders_tekst";
     static final String AFRONDING_ANDERS_TEKST = "afronding_anders_tekst";
-    static final List<String> CAPJ = List.of("capj_1", "capj_2", "capj_3", "capj_4", "capj_5");
-    static final Map<Applicant, String> APPLICANTS = group("aanmelder_", Applicant.class);
-    static final Map<Intervention, String> INTERVENTIONS = interventions();
-    static final Map<Consultation, String> CONSULTATIONS = group("overleg_", Consultation.class);
-    static final Map<Destination, String> DESTINATIONS = group("verwijzing_", Destination.class);
+    static final List<String> CAPJ = capjColumns();
+    static final Map<Applicant, String> APPLICANTS = group(ExchangeColumns.AANMELDER, Applicant.class);
+    static final Map<Intervention, String> INTERVENTIONS = group(ExchangeColumns.INTERVENTIE, Intervention.class);
+    static final Map<Consultation, String> CONSULTATIONS = group(ExchangeColumns.OVERLEG, Consultation.class);
+    static final Map<Destination, String> DESTINATIONS = group(ExchangeColumns.VERWIJZING, Destination.class);
     static final Set<String> COLUMNS = columns();
 
     /** Form field of a {@link Violation} → the column it is reported in. */
@@ -96,12 +97,12 @@ class TrajectoryImport {
             Map.entry("diagnosis", DIAGNOSE), Map.entry("diagnosisOther", DIAGNOSE_ANDERS),
             Map.entry("applicants", APPLICANTS.get(Applicant.JEUGDIGE)),
             Map.entry("applicantOther", AANMELDER_ANDERS_TEKST), Map.entry("contacts", AANTAL_CONTACTEN),
-            Map.entry("lastContactDate", LAATSTE_CONTACT),
+            Map.entry("lastContactDate", DATUM_LAATSTE_CONTACT),
             Map.entry("interventions", INTERVENTIONS.get(Intervention.TRIAGE_SCREENING)),
             Map.entry("interventionOther", INTERVENTIE_ANDERS_TEKST),
             Map.entry("consultations", CONSULTATIONS.get(Consultation.HUISARTS)),
             Map.entry("endDate", EINDDATUM), Map.entry("outcome", AFRONDING),
-            Map.entry("otherReason", AFRONDING_REDEN), Map.entry("otherReasonText", AFRONDING_ANDERS_TEKST),
+            Map.entry("otherReason", AFRONDING_ANDERS_REDEN), Map.entry("otherReasonText", AFRONDING_ANDERS_TEKST),
             Map.entry("referralMoment", MOMENT_VERWIJZING),
             Map.entry("destinations", DESTINATIONS.get(Destination.SGGZ)));
 
@@ -373,38 +374,36 @@ class TrajectoryImport {
                     code(GESLACHT, Gender.class), date(AANMELDDATUM), date(STARTDATUM), text(HULPVRAAG), capj(),
                     code(DIAGNOSE_VRAAG, DiagnosisQuestion.class), code(DIAGNOSE, Diagnosis.class),
                     text(DIAGNOSE_ANDERS), options(APPLICANTS, Applicant.class), text(AANMELDER_ANDERS_TEKST),
-                    number(AANTAL_CONTACTEN), date(LAATSTE_CONTACT), options(INTERVENTIONS, Intervention.class),
+                    number(AANTAL_CONTACTEN), date(DATUM_LAATSTE_CONTACT), options(INTERVENTIONS, Intervention.class),
                     text(INTERVENTIE_ANDERS_TEKST), options(CONSULTATIONS, Consultation.class), date(EINDDATUM),
-                    code(AFRONDING, Outcome.class), code(AFRONDING_REDEN, OtherReason.class),
+                    code(AFRONDING, Outcome.class), code(AFRONDING_ANDERS_REDEN, OtherReason.class),
                     text(AFRONDING_ANDERS_TEKST), code(MOMENT_VERWIJZING, ReferralMoment.class),
                     options(DESTINATIONS, Destination.class), text(KETENPARTNER));
         }
     }
 
-    private static <E extends Enum<E>> Map<E, String> group(String prefix, Class<E> type) {
+    /** Option → column name of one multi-answer group, from {@link ExchangeColumns}. */
+    private static <E extends Enum<E>> Map<E, String> group(String group, Class<E> type) {
         Map<E, String> map = new LinkedHashMap<>();
-        for (E value : type.getEnumConstants()) {
-            map.put(value, prefix + value.name().toLowerCase(Locale.ROOT));
+        for (ExchangeColumns.Column column : ExchangeColumns.group(group)) {
+            map.put(Enum.valueOf(type, column.option()), column.name());
         }
         return map;
     }
 
-    private static Map<Intervention, String> interventions() {
-        Map<Intervention, String> map = group("interventie_", Intervention.class);
-        map.put(Intervention.TRIAGE_SCREENING, "interventie_triage");
-        return map;
+    private static List<String> capjColumns() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= ExchangeColumns.CAPJ_COLUMNS; i++) {
+            names.add(ExchangeColumns.capjColumn(i));
+        }
+        return List.copyOf(names);
     }
 
+    /** Every trajecten column of the exchange format, plus the "anders, namelijk" texts. */
     private static Set<String> columns() {
-        Set<String> all = new HashSet<>(List.of(BRON_ID, PROFESSIONAL, PRAKTIJK, GEBOORTEJAAR, GEBOORTEMAAND,
-                GESLACHT, AANMELDDATUM, STARTDATUM, LAATSTE_CONTACT, EINDDATUM, HULPVRAAG, DIAGNOSE_VRAAG, DIAGNOSE,
-                AANTAL_CONTACTEN, AFRONDING, AFRONDING_REDEN, MOMENT_VERWIJZING, KETENPARTNER, DIAGNOSE_ANDERS,
-                AANMELDER_ANDERS_TEKST, INTERVENTIE_ANDERS_TEKST, AFRONDING_ANDERS_TEKST));
-        all.addAll(CAPJ);
-        all.addAll(APPLICANTS.values());
-        all.addAll(INTERVENTIONS.values());
-        all.addAll(CONSULTATIONS.values());
-        all.addAll(DESTINATIONS.values());
+        Set<String> all = new HashSet<>();
+        ExchangeColumns.TRAJECTEN.forEach(c -> all.add(c.name()));
+        all.addAll(List.of(DIAGNOSE_ANDERS, AANMELDER_ANDERS_TEKST, INTERVENTIE_ANDERS_TEKST, AFRONDING_ANDERS_TEKST));
         return Set.copyOf(all);
     }
 }

@@ -219,6 +219,46 @@ class ImportWebTest {
         assertThat(trajectories()).isZero();
     }
 
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void zipOfCsvFilesIsReadFromItsTrajectenCsv() throws Exception {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("export/professionals.csv", "professional,functie\r\nP999,OJG\r\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("export/trajecten.csv", csv("Angstig"));
+        entries.put("export/trajecten.R", "# script".getBytes(StandardCharsets.UTF_8));
+        MvcResult checked = upload("registratiebestand.zip", zip(entries));
+        assertThat(checked.getResponse().getStatus()).isEqualTo(200);
+        ImportPlan plan = plan(checked);
+        assertThat(plan.newRows()).isEqualTo(2);
+        assertThat(plan.rejected()).hasSize(1);
+        assertThat(plan.problems()).first().asString().startsWith("trajecten, rij 4, kolom geslacht");
+
+        MvcResult done = run(checked, true);
+        assertThat(done.getResponse().getStatus()).isEqualTo(200);
+        assertThat(trajectories()).isEqualTo(2);
+    }
+
+    @Test
+    void zipWithoutTrajectenCsvIsRefusedInDutch() throws Exception {
+        byte[] content = zip(Map.of("professionals.csv", "professional\r\nP001\r\n".getBytes(StandardCharsets.UTF_8)));
+        MvcResult result = upload("registratiebestand.zip", content);
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getContentAsString())
+                .contains("Het ZIP-bestand bevat geen trajecten.csv (gevonden: professionals.csv).");
+        assertThat(trajectories()).isZero();
+    }
+
     @Test
     void garbageAndTruncatedFilesAreRefused() throws Exception {
         byte[] garbage = new byte[2000];
