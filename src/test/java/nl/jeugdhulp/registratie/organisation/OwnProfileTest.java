@@ -48,6 +48,7 @@ class OwnProfileTest {
         RequestPostProcessor me = principals.as(supporter.userId());
 
         mvc.perform(get("/profiel").with(me))
+                .andExpect(content().string(containsString("href=\"/account/tokens\"")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(practiceName)))
                 .andExpect(content().string(containsString("<option value=\"SOH_JGGZ\" selected=\"selected\"")));
