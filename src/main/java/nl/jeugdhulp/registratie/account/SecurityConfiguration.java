@@ -35,8 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
                         .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
                                 Role.PRAKTIJKONDERSTEUNER.name())
-                        .requestMatchers("/export", "/export/**").hasAnyRole(Role.ONDERZOEKER.name(), Role.PROJECTLEIDER.name())
-                        .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.REPORT_ROLES)
+                        .requestMatchers("/export", "/export/**").hasAnyRole(ApiSecurityConfiguration.EXPORT_ROLES)
+                        .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.TOKEN_ROLES)
                         .requestMatchers("/", "/account/**", "/registratiebestand", "/registratiebestand/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form

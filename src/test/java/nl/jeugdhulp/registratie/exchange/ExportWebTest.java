@@ -211,7 +211,7 @@ class ExportWebTest {
         assertThat(auditDetails(researcher)).contains("pilots=alle", "vrije tekst=nee");
 
         mvc.perform(get("/export/download").with(as(name)).param("formaat", "ZIP").param("vrijeTekst", "true"))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("U mag geen vrije tekst exporteren.")));
         mvc.perform(get("/export").with(as(name)))
                 .andExpect(status().isOk())
@@ -281,7 +281,7 @@ class ExportWebTest {
 
         long foreign = data.pilot();
         mvc.perform(get("/export/download").with(as(leaderName())).param("pilot", String.valueOf(foreign)))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("U heeft geen toegang tot deze pilot.")));
         mvc.perform(get("/export").with(as(leaderName())))
                 .andExpect(status().isOk())
