@@ -91,7 +91,7 @@ final class ExportScripts {
         r.append("# Leest trajecten.csv (registratiebestand Jeugdhulp bij de Huisarts) in R.\n")
                 .append("# Zet dit script in dezelfde map als trajecten.csv, of pas het pad aan.\n")
                 .append("# Het bestand is UTF-8 met komma als scheidingsteken; een lege cel wordt NA.\n")
-                .append("trajecten <- read.csv(\"trajecten.csv\", fileEncoding = \"UTF-8\", na.strings = \"\",\n")
+                .append("trajecten <- read.csv(\"trajecten.csv\", sep = \",\", fileEncoding = \"UTF-8\", na.strings = \"\",\n")
                 .append("                      stringsAsFactors = FALSE, check.names = FALSE,\n")
                 .append("                      colClasses = c(\n");
         for (int i = 0; i < columns.size(); i++) {

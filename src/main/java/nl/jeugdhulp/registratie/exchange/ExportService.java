@@ -162,6 +162,12 @@ public class ExportService {
                 zip.finish();
             }
             out.flush();
+        } catch (UncheckedIOException e) {
+            // Rows are written from inside JDBC callbacks, which can only throw unchecked.
+            if (progress.audited) {
+                auditAborted(request, progress.written, e.getCause());
+            }
+            throw e.getCause();
         } catch (IOException | RuntimeException e) {
             if (progress.audited) {
                 auditAborted(request, progress.written, e);
