@@ -155,8 +155,7 @@ public class ExportService {
             } else {
                 ZipOutputStream zip = new ZipOutputStream(out);
                 ExportCsv csv = new ExportCsv(zip);
-                writeSheets(request, today, csv, channel, progress);
-                ExportScripts scripts = scripts();
+                ExportScripts scripts = writeSheets(request, today, csv, channel, progress);
                 csv.file("trajecten.sps", scripts.spss(ExchangeColumns.TRAJECTEN));
                 csv.file("trajecten.R", scripts.r(ExchangeColumns.TRAJECTEN));
                 zip.finish();
@@ -200,7 +199,13 @@ public class ExportService {
         out.flush();
     }
 
-    private void writeSheets(ExportRequest request, LocalDate today, ExportSink sink, Channel channel, Progress progress) {
+    /**
+     * Counts, audits (committed in its own transaction, so it stands whatever happens next), then
+     * writes the sheets; returns the scripts with the CAP-J list of the same snapshot. The audit
+     * takes a second pool connection for a moment while the snapshot holds one.
+     */
+    private ExportScripts writeSheets(ExportRequest request, LocalDate today, ExportSink sink, Channel channel,
+                                      Progress progress) {
         ExportScripts scripts = snapshot.execute(status -> {
             progress.rows = countTrajectories(request);
             ownTransaction.executeWithoutResult(s -> audit(request, progress.rows, channel));
@@ -218,6 +223,7 @@ public class ExportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return scripts;
     }
 
     private void audit(ExportRequest request, int rows, Channel channel) {
