@@ -22,6 +22,11 @@ public record ResponseStatistics(List<String> columns, boolean hidden, long[] re
                          boolean suppressed) {
     }
 
+    /** The fewest responses (and answers per item) a supporter sees aggregates of. */
+    public int minimumOwn() {
+        return QuestionnaireStatistics.MINIMUM_OWN;
+    }
+
     public int totalColumn() {
         return columns.size() - 1;
     }
