@@ -277,6 +277,41 @@ class ExperienceReportTest {
         assertThat(goal.get("n").get(3).asLong()).isEqualTo(5);
     }
 
+    @Test
+    void theWorkbookHasAClientExperiencesSheet() throws Exception {
+        long leader = data.projectLeader(pilot);
+        byte[] body = mvc.perform(get("/rapportage/export.xlsx").param("periode", "T1").param("jaar", "2026")
+                        .param("pilot", String.valueOf(pilot)).with(principals.as(leader)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+                     new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Cliëntervaringen");
+            assertThat(sheet).isNotNull();
+            org.apache.poi.ss.usermodel.Row understand = null;
+            org.apache.poi.ss.usermodel.Row goalTitle = null;
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                String first = row.getCell(0) == null ? "" : row.getCell(0).toString();
+                if (first.startsWith("om uw/jouw situatie")) {
+                    understand = row;
+                }
+                if (first.startsWith("T17 Doelrealisatie")) {
+                    goalTitle = row;
+                }
+            }
+            assertThat(understand).isNotNull();
+            // Per column: mean, SD, n, below 6 — POH first, total last (columns 13..16).
+            assertThat(understand.getCell(1).getNumericCellValue()).isCloseTo(23.0 / 3, within(1e-9));
+            assertThat(understand.getCell(3).getNumericCellValue()).isEqualTo(3);
+            assertThat(understand.getCell(13).getNumericCellValue()).isCloseTo(7.0, within(1e-9));
+            assertThat(understand.getCell(14).getNumericCellValue()).isCloseTo(2.9155, within(1e-4));
+            assertThat(understand.getCell(15).getNumericCellValue()).isEqualTo(5);
+            assertThat(understand.getCell(16).getNumericCellValue()).isEqualTo(2);
+            assertThat(goalTitle).isNotNull();
+            // Title, header, then MINDER_GOED, HETZELFDE, DEEL_BEREIKT, BEREIKT: total count in column 7.
+            assertThat(sheet.getRow(goalTitle.getRowNum() + 5).getCell(7).getNumericCellValue()).isEqualTo(2);
+        }
+    }
+
     /** The cells of the T16 row whose label contains {@code label}, as text. */
     private static java.util.List<String> cells(String table, String label) {
         int row = table.indexOf(label);
