@@ -75,8 +75,11 @@ class PilotQuestionnaireController {
 
     /** A supporter of one of the project leader's pilots; any other id is not found. */
     private QuestionnaireLinks.Target ofOwnPilot(AccountPrincipal principal, long supporterId) {
-        return links.forSupporter(supporterId).filter(t -> principal.user().pilotIds().contains(t.pilotId()))
-                .orElseThrow(NotFoundException::new);
+        // Checked before forSupporter, which would make a link for a supporter who has none yet.
+        if (!links.pilotOf(supporterId).map(principal.user().pilotIds()::contains).orElse(false)) {
+            throw new NotFoundException();
+        }
+        return links.forSupporter(supporterId).orElseThrow(NotFoundException::new);
     }
 
     private static String action(long supporterId, String version) {

@@ -55,6 +55,12 @@ class QuestionnaireLinks {
                 .param("t", token).query(Target.class).optional();
     }
 
+    /** The pilot of a supporter; empty for an unknown id. */
+    @Transactional(readOnly = true)
+    Optional<Long> pilotOf(long supporterId) {
+        return jdbc.sql("SELECT pilot_id FROM supporter WHERE id = :s").param("s", supporterId).query(Long.class).optional();
+    }
+
     /** A supporter's link target by id (for paper forms typed in by staff). */
     @Transactional
     Optional<Target> forSupporter(long supporterId) {
