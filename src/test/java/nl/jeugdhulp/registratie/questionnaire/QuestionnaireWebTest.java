@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @ActiveProfiles("test")
 class QuestionnaireWebTest {
 
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([A-Za-z0-9_-]{43})\"");
 
     @Autowired
@@ -64,7 +65,7 @@ class QuestionnaireWebTest {
     }
 
     /** An anonymous session: the form page, then its token and the session holding the CSRF token. */
-    private record Opened(MockHttpSession session, String formToken, String page) {
+    private record Opened(MockHttpSession session, String formToken, String csrf, String page) {
     }
 
     private Opened open(String version) throws Exception {
@@ -73,12 +74,15 @@ class QuestionnaireWebTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Matcher m = FORM_TOKEN.matcher(page);
         assertThat(m.find()).as("form token in the page").isTrue();
-        return new Opened(session, m.group(1), page);
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).as("CSRF token of the anonymous session in the page").isTrue();
+        return new Opened(session, m.group(1), csrf.group(1), page);
     }
 
     private MockHttpServletRequestBuilder send(Opened opened, String version, Map<String, String> answers) {
+        // The CSRF token the page gave this anonymous session, as a browser sends it.
         MockHttpServletRequestBuilder request = post("/v/" + token + "/" + version).session(opened.session())
-                .with(csrf()).with(r -> {
+                .param("_csrf", opened.csrf()).with(r -> {
                     r.setRemoteAddr(address);
                     return r;
                 })
