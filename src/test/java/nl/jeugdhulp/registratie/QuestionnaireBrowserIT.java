@@ -160,6 +160,13 @@ class QuestionnaireBrowserIT {
         String link = browser.visible(By.cssSelector("main code")).getText().trim();
         assertThat(link).matches("http://localhost:" + port + "/v/[A-Za-z0-9_-]{43}");
         browser.screenshot("eigen-vragenlijstpagina");
+        // The printable card: its QR code (SVG served by the app) is loaded and drawn.
+        browser.clickAndWait(browser.visible(By.linkText("Kaart met QR-code (afdrukken)")));
+        WebElement qr = browser.visible(By.cssSelector(".q-card img.q-qr"));
+        browser.await().until(d -> ((Number) browser.driver().executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : 0;", qr)).intValue() > 0);
+        assertThat(browser.find(By.cssSelector(".q-card-link")).getText()).isEqualTo(link);
+        browser.screenshot("kaart-a4");
         return link;
     }
 
