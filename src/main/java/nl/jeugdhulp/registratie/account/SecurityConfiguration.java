@@ -30,6 +30,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health").permitAll()
+                        // The anonymous client questionnaire behind a supporter's personal link (CSRF stays on).
+                        .requestMatchers("/v/**").permitAll()
                         .requestMatchers("/beheer/**").hasRole(Role.BEHEERDER.name())
                         .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**", "/import", "/import/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
