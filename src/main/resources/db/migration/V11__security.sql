@@ -11,7 +11,7 @@ CREATE INDEX audit_event_failed_login_name ON audit_event (lower(username), occu
     WHERE event_type = 'LOGIN_FAILED';
 CREATE INDEX audit_event_failed_login_address ON audit_event (source_address, occurred_at)
     WHERE event_type = 'LOGIN_FAILED';
-CREATE INDEX audit_event_login_name ON audit_event (lower(username), occurred_at) WHERE event_type = 'LOGIN';
+CREATE INDEX audit_event_login_name ON audit_event (lower(username), id) WHERE event_type = 'LOGIN';
 
 -- The audit table is append-only. UPDATE is always refused. DELETE is allowed only to the retention
 -- job: it sets the transaction-local setting app.audit_retention_before to its cut-off, and only rows

@@ -57,9 +57,9 @@ class LoginThrottle {
                             SELECT count(*) FROM audit_event f
                              WHERE f.event_type = 'LOGIN_FAILED' AND lower(f.username) = lower(:name)
                                AND f.occurred_at > now() - CAST(:window AS interval)
-                               AND f.occurred_at >= coalesce((SELECT max(l.occurred_at) FROM audit_event l
-                                                               WHERE l.event_type = 'LOGIN'
-                                                                 AND lower(l.username) = lower(:name)), '-infinity')""")
+                               AND f.id > coalesce((SELECT max(l.id) FROM audit_event l
+                                                     WHERE l.event_type = 'LOGIN'
+                                                       AND lower(l.username) = lower(:name)), 0)""")
                     .param("name", username.trim()).param("window", seconds).query(Long.class).single();
             if (failures >= perAccount) {
                 return Reason.ACCOUNT;
