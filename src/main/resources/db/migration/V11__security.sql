@@ -52,3 +52,8 @@ CREATE TRIGGER audit_event_no_truncate
 -- The private-reference retention job finds closed trajectories that still carry a reference.
 CREATE INDEX trajectory_private_reference_end ON trajectory (end_date)
     WHERE private_reference IS NOT NULL AND end_date IS NOT NULL;
+
+-- Second factor (TOTP, RFC 6238): the base32 secret once enrolled, and the last time step used so a
+-- code cannot be replayed. NULL secret: not enrolled yet.
+ALTER TABLE app_user ADD COLUMN totp_secret VARCHAR(64);
+ALTER TABLE app_user ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;

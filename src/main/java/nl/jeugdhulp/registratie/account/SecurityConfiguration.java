@@ -27,7 +27,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuditHandlers loginHandlers, JdbcClient jdbc,
                                             AccountUserDetailsService users, AuditLog auditLog,
-                                            LoginThrottle throttle) throws Exception {
+                                            LoginThrottle throttle, SecondFactor secondFactor) throws Exception {
         AccountFreshnessFilter freshness = new AccountFreshnessFilter(jdbc, users, auditLog);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/privacy", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
@@ -59,7 +59,8 @@ class SecurityConfiguration {
                                         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(freshness, BasicAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequiredFilter(), AccountFreshnessFilter.class);
+                .addFilterAfter(new SecondFactorFilter(secondFactor), AccountFreshnessFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorFilter.class);
         return http.build();
     }
 

@@ -234,6 +234,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void aFilteredWorklistIsLoggedAsASearchWithItsCriteriaButNotTheSearchText() throws Exception {
+        long pilot = data.pilot();
+        long practice = data.practice(pilot, data.municipality());
+        TestData.Supporter supporter = data.supporter(pilot, "OJG", practice);
+
+        mvc.perform(get("/trajecten").with(principals.as(supporter.userId())))
+                .andExpect(status().isOk());
+        mvc.perform(get("/trajecten").param("outcome", "VERWEZEN").param("from", "2026-01-01").param("q", "JV-77")
+                        .with(principals.as(supporter.userId())))
+                .andExpect(status().isOk());
+
+        assertThat(jdbc.sql("""
+                        SELECT event_type || '/' || action || '/' || object_id || '/' || coalesce(details, '-') FROM audit_event
+                         WHERE user_id = :u ORDER BY id""")
+                .param("u", supporter.userId()).query(String.class).list())
+                .containsExactly("TRAJECTORY_LIST_VIEWED/R/WORKLIST/-",
+                        "TRAJECTORY_SEARCH/R/WORKLIST/van=2026-01-01, uitkomst=VERWEZEN, zoektekst=opgegeven");
+    }
+
+    @Test
     void onlyTheAdministratorSeesTheAuditLog() throws Exception {
         for (Role role : List.of(Role.PROJECTLEIDER, Role.GEMEENTE, Role.ONDERZOEKER, Role.PRAKTIJKONDERSTEUNER)) {
             mvc.perform(get("/beheer/audit/gebruiker/1").with(principals.newUser(role))).andExpect(status().isForbidden());
