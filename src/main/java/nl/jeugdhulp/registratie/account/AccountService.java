@@ -20,11 +20,13 @@ public class AccountService {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog auditLog;
+    private final ApiTokens tokens;
 
-    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog auditLog) {
+    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog auditLog, ApiTokens tokens) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.auditLog = auditLog;
+        this.tokens = tokens;
     }
 
     @Transactional
@@ -42,6 +44,7 @@ public class AccountService {
         jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, version = version + 1 WHERE id = :id")
                 .param("hash", encoder.encode(next)).param("id", user.id()).update();
         auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PASSWORD_CHANGED", "USER", user.id()));
+        tokens.revokeAll(user.id(), "wachtwoord gewijzigd");
     }
 
     /** Creates a user with a password they must change at first login unless {@code temporary} is false. */
@@ -58,6 +61,11 @@ public class AccountService {
                 .query(Long.class).single();
         replaceScope(id, pilotIds, municipalityIds);
         return id;
+    }
+
+    /** Revokes the user's API tokens (a password reset or block by the administrator). */
+    void revokeApiTokens(long userId, String reason) {
+        tokens.revokeAll(userId, reason);
     }
 
     /** Replaces the pilots and municipalities of a user; open sessions pick it up at their next request. */

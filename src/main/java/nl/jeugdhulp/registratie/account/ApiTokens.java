@@ -100,6 +100,21 @@ class ApiTokens {
         return true;
     }
 
+    /**
+     * Revokes every active token of a user: a changed or reset password, or a blocked account, must
+     * also end what scripts could do with the old credentials. Returns how many were revoked.
+     */
+    @Transactional
+    int revokeAll(long userId, String reason) {
+        int revoked = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE user_id = :user AND revoked_at IS NULL")
+                .param("user", userId).update();
+        if (revoked > 0) {
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "API_TOKENS_REVOKED", "USER", userId)
+                    .withDetails("reden=" + reason + ", sleutels=" + revoked));
+        }
+        return revoked;
+    }
+
     /** Finds the token presented by a script, by its hash; the plain token is never stored or logged. */
     @Transactional(readOnly = true)
     Optional<Owner> find(String token) {

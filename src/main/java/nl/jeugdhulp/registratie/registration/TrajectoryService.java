@@ -205,10 +205,32 @@ public class TrajectoryService {
         return new ImportOutcome(created, updated);
     }
 
-    /** Logs that a list of trajectories was shown (NEN 7513: reading is access too). */
+    /**
+     * Logs that a list of trajectories was shown (NEN 7513: reading is access too). A list narrowed
+     * by a filter is a search and says by what; a search text is logged as given or not, never its
+     * words, which may hold a supporter's private reference.
+     */
     @Transactional
-    public void logListRead(String list) {
-        audit.record(AuditEntry.of(AuditAction.READ, "TRAJECTORY_LIST_VIEWED", "TRAJECTORY_LIST", list));
+    public void logListRead(String list, TrajectoryFilter filter, String status) {
+        StringBuilder criteria = new StringBuilder();
+        appendCriterion(criteria, "van", filter.getFrom());
+        appendCriterion(criteria, "tot", filter.getTo());
+        appendCriterion(criteria, "praktijk", filter.getPractice());
+        appendCriterion(criteria, "uitkomst", filter.getOutcome());
+        appendCriterion(criteria, "ondersteuner", filter.getSupporter());
+        appendCriterion(criteria, "status", status == null || status.isBlank() ? null : status);
+        if (filter.getQ() != null && !filter.getQ().isBlank()) {
+            appendCriterion(criteria, "zoektekst", "opgegeven");
+        }
+        boolean search = !criteria.isEmpty();
+        audit.record(AuditEntry.of(AuditAction.READ, search ? "TRAJECTORY_SEARCH" : "TRAJECTORY_LIST_VIEWED",
+                "TRAJECTORY_LIST", list).withDetails(search ? criteria.toString() : null));
+    }
+
+    private static void appendCriterion(StringBuilder criteria, String name, Object value) {
+        if (value != null) {
+            criteria.append(criteria.isEmpty() ? "" : ", ").append(name).append('=').append(value);
+        }
     }
 
     public LocalDate today() {
