@@ -34,7 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
  * the large choices, sends, sees the thank-you page; going back and sending again stores nothing
  * more; the response counts in the trimester report. Screenshots: target/screenshots/QuestionnaireBrowserIT/.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A real browser keeps a real cookie, so the JDBC session store the test profile leaves out is used here.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.autoconfigure.exclude=")
 @ActiveProfiles("test")
 class QuestionnaireBrowserIT {
 

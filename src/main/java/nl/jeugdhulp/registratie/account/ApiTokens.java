@@ -49,7 +49,8 @@ class ApiTokens {
     }
 
     /** A token just made: the only moment its plain text exists outside the script that uses it. */
-    record Created(long id, String name, String token) {
+    // Serializable: it travels to the next page as a flash attribute in the (JDBC) session.
+    record Created(long id, String name, String token) implements java.io.Serializable {
     }
 
     /** What a presented token belongs to; {@code revoked} tokens are found so a rejection can say why. */
