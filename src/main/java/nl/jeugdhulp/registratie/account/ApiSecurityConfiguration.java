@@ -36,6 +36,7 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/reports/**").hasAnyRole(REPORT_ROLES)
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/imports").hasAnyRole(REPORT_ROLES)
                         .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
