@@ -373,6 +373,7 @@ class TrajectoryImport {
         private final Map<Long, Map<String, Long>> sourceIds;
         private final Map<String, Integer> rejectedProfessionalRows = new HashMap<>();
         private final Set<String> sourceIdsInFile = new HashSet<>();
+        private final Set<String> codesInSheet = new HashSet<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private final List<ImportPlan.Professional> professionals = new ArrayList<>();
@@ -514,8 +515,7 @@ class TrajectoryImport {
                 } else if (code == null) {
                     mapper.problem(PROFESSIONAL, "\"" + raw + "\" is geen geldige code: hoogstens 20 letters, cijfers, - of _, "
                             + "met minstens één cijfer (nooit een naam).");
-                } else if (supporterByCode.containsKey(code) && !pilotSupporters.containsKey(code)
-                        || rejectedProfessionalRows.containsKey(code)) {
+                } else if (!codesInSheet.add(code)) {
                     mapper.problem(PROFESSIONAL, "De code " + code + " komt al eerder in het blad voor.");
                 }
                 String pilot = mapper.text("pilot");
