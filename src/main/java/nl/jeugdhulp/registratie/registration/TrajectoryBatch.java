@@ -3,10 +3,7 @@ package nl.jeugdhulp.registratie.registration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,7 +77,7 @@ public class TrajectoryBatch {
 
     /** Collects rows and writes them in batches; {@link #flush()} writes the rest. */
     public final class Writer {
-        private final Timestamp now;
+        private final String nowLiteral;
         private final List<Pending> inserts = new ArrayList<>();
         private final List<Pending> updates = new ArrayList<>();
         private int created;
@@ -90,7 +87,8 @@ public class TrajectoryBatch {
         }
 
         private Writer(Instant now) {
-            this.now = Timestamp.from(now);
+            // Our own clock's instant, so safe to write as a literal.
+            this.nowLiteral = "'" + now + "'::timestamptz";
         }
 
         /** Adds a valid row: a new trajectory when {@code existingId} is null, else an update of that one. */
@@ -132,23 +130,22 @@ public class TrajectoryBatch {
                 Pending p = inserts.get(i);
                 rows.add(new Pending(p.supporterId(), p.sourceId(), ids.get(i), p.data()));
             }
-            template.batchUpdate("""
-                            INSERT INTO trajectory (supporter_id, source_id, practice_id, private_reference, birth_month,
-                                   birth_year, gender, registration_date, start_date, help_request, diagnosis_question,
-                                   diagnosis, diagnosis_other, applicants, applicant_other, contacts, last_contact_date,
-                                   interventions, intervention_other, consultations, end_date, outcome,
-                                   outcome_other_reason, outcome_other_text, referral_moment, referral_destinations,
-                                   chain_partner, created_at, updated_at, id)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    rows, rows.size(), (ps, p) -> {
-                        ps.setLong(1, p.supporterId());
-                        ps.setString(2, p.sourceId());
-                        ps.setLong(3, p.data().practiceId());
-                        ps.setString(4, p.data().privateReference());
-                        int next = values(ps, 5, p.data());
-                        ps.setTimestamp(next, now);
-                        ps.setLong(next + 1, p.id());
-                    });
+            // One statement per batch: every column as a text array, unnested into rows server-side.
+            template.update(connection -> {
+                PreparedStatement ps = connection.prepareStatement("INSERT INTO trajectory (id, supporter_id, source_id, "
+                        + "practice_id, private_reference, " + String.join(", ", COLUMNS) + ", created_at, updated_at) "
+                        + "SELECT r.id::bigint, r.supporter_id::bigint, r.source_id, r.practice_id::bigint, r.private_reference, "
+                        + CASTS + ", " + nowLiteral + ", " + nowLiteral + " FROM unnest(" + "?::text[], ".repeat(5 + COLUMNS.size()).replaceAll(", $", "")
+                        + ") AS r(id, supporter_id, source_id, practice_id, private_reference, " + String.join(", ", COLUMNS) + ")");
+                int i = 1;
+                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.id())));
+                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.supporterId())));
+                ps.setArray(i++, text(connection, rows, Pending::sourceId));
+                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.data().practiceId())));
+                ps.setArray(i++, text(connection, rows, p -> p.data().privateReference()));
+                setColumns(ps, i, connection, rows);
+                return ps;
+            });
             writeCapj(rows, false);
             created += rows.size();
             inserts.clear();
@@ -158,88 +155,111 @@ public class TrajectoryBatch {
             if (updates.isEmpty()) {
                 return;
             }
-            template.batchUpdate("""
-                            UPDATE trajectory SET practice_id = ?, birth_month = ?, birth_year = ?, gender = ?,
-                                   registration_date = ?, start_date = ?, help_request = ?, diagnosis_question = ?,
-                                   diagnosis = ?, diagnosis_other = ?, applicants = ?, applicant_other = ?, contacts = ?,
-                                   last_contact_date = ?, interventions = ?, intervention_other = ?, consultations = ?,
-                                   end_date = ?, outcome = ?, outcome_other_reason = ?, outcome_other_text = ?,
-                                   referral_moment = ?, referral_destinations = ?, chain_partner = ?, updated_at = ?,
-                                   version = version + 1
-                             WHERE id = ?""",
-                    updates, updates.size(), (ps, p) -> {
-                        ps.setLong(1, p.data().practiceId());
-                        int next = values(ps, 2, p.data());
-                        ps.setLong(next, p.id());
-                    });
+            template.update(connection -> {
+                StringBuilder set = new StringBuilder();
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    set.append(COLUMNS.get(c)).append(" = ").append(CAST_LIST.get(c)).append(", ");
+                }
+                PreparedStatement ps = connection.prepareStatement("UPDATE trajectory t SET practice_id = r.practice_id::bigint, "
+                        + set + "updated_at = " + nowLiteral + ", version = t.version + 1 FROM unnest("
+                        + "?::text[], ".repeat(2 + COLUMNS.size()).replaceAll(", $", "")
+                        + ") AS r(id, practice_id, " + String.join(", ", COLUMNS) + ") WHERE t.id = r.id::bigint");
+                ps.setArray(1, text(connection, updates, p -> String.valueOf(p.id())));
+                ps.setArray(2, text(connection, updates, p -> String.valueOf(p.data().practiceId())));
+                setColumns(ps, 3, connection, updates);
+                return ps;
+            });
             writeCapj(updates, true);
             updated += updates.size();
             updates.clear();
         }
 
-        /** Sets the shared columns from birth_month up to updated_at; returns the next index. */
-        private int values(PreparedStatement ps, int i, TrajectoryData d) throws SQLException {
-            Connection c = ps.getConnection();
-            setInt(ps, i++, d.birthMonth());
-            setInt(ps, i++, d.birthYear());
-            ps.setString(i++, name(d.gender()));
-            setDate(ps, i++, d.registrationDate());
-            setDate(ps, i++, d.startDate());
-            ps.setString(i++, d.helpRequest());
-            ps.setString(i++, name(d.diagnosisQuestion()));
-            ps.setString(i++, name(d.diagnosis()));
-            ps.setString(i++, d.diagnosisOther());
-            ps.setArray(i++, array(c, d.applicants()));
-            ps.setString(i++, d.applicantOther());
-            setInt(ps, i++, d.contacts());
-            setDate(ps, i++, d.lastContactDate());
-            ps.setArray(i++, array(c, d.interventions()));
-            ps.setString(i++, d.interventionOther());
-            ps.setArray(i++, array(c, d.consultations()));
-            setDate(ps, i++, d.endDate());
-            ps.setString(i++, name(d.outcome()));
-            ps.setString(i++, name(d.otherReason()));
-            ps.setString(i++, d.otherReasonText());
-            ps.setString(i++, name(d.referralMoment()));
-            ps.setArray(i++, array(c, d.destinations()));
-            ps.setString(i++, d.chainPartner());
-            ps.setTimestamp(i++, now);
-            return i;
-        }
-
         private void writeCapj(List<Pending> rows, boolean replace) {
             if (replace) {
-                template.batchUpdate("DELETE FROM trajectory_capj WHERE trajectory_id = ?", rows, rows.size(),
-                        (ps, p) -> ps.setLong(1, p.id()));
+                template.update(connection -> {
+                    PreparedStatement ps = connection.prepareStatement(
+                            "DELETE FROM trajectory_capj WHERE trajectory_id = ANY (?::bigint[])");
+                    ps.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray()));
+                    return ps;
+                });
             }
-            List<Object[]> codes = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
             for (Pending p : rows) {
                 List<String> list = p.data().capjCodes();
                 for (int i = 0; i < list.size(); i++) {
-                    codes.add(new Object[] {p.id(), i + 1, list.get(i)});
+                    ids.add(p.id());
+                    positions.add(i + 1);
+                    codes.add(list.get(i));
                 }
             }
-            template.batchUpdate("INSERT INTO trajectory_capj (trajectory_id, position, capj_code) VALUES (?, ?, ?)", codes);
+            if (ids.isEmpty()) {
+                return;
+            }
+            template.update(connection -> {
+                PreparedStatement ps = connection.prepareStatement("""
+                        INSERT INTO trajectory_capj (trajectory_id, position, capj_code)
+                        SELECT * FROM unnest(?::bigint[], ?::int[], ?::varchar[])""");
+                ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                ps.setArray(2, connection.createArrayOf("integer", positions.toArray()));
+                ps.setArray(3, connection.createArrayOf("varchar", codes.toArray()));
+                return ps;
+            });
         }
+
+        /** Binds the shared columns (birth_month .. chain_partner) from index {@code i}. */
+        private void setColumns(PreparedStatement ps, int i, Connection c, List<Pending> rows) throws SQLException {
+            for (java.util.function.Function<TrajectoryData, String> column : VALUES) {
+                ps.setArray(i++, text(c, rows, p -> column.apply(p.data())));
+            }
+        }
+    }
+
+    /** The shared columns in order, with how each is cast from text, and how its text is made. */
+    private static final List<String> COLUMNS = List.of("birth_month", "birth_year", "gender", "registration_date",
+            "start_date", "help_request", "diagnosis_question", "diagnosis", "diagnosis_other", "applicants",
+            "applicant_other", "contacts", "last_contact_date", "interventions", "intervention_other", "consultations",
+            "end_date", "outcome", "outcome_other_reason", "outcome_other_text", "referral_moment",
+            "referral_destinations", "chain_partner");
+    private static final List<String> CAST_LIST = List.of("r.birth_month::int", "r.birth_year::int", "r.gender",
+            "r.registration_date::date", "r.start_date::date", "r.help_request", "r.diagnosis_question", "r.diagnosis",
+            "r.diagnosis_other", "r.applicants::varchar(20)[]", "r.applicant_other", "r.contacts::int",
+            "r.last_contact_date::date", "r.interventions::varchar(30)[]", "r.intervention_other",
+            "r.consultations::varchar(20)[]", "r.end_date::date", "r.outcome", "r.outcome_other_reason",
+            "r.outcome_other_text", "r.referral_moment", "r.referral_destinations::varchar(20)[]", "r.chain_partner");
+    private static final String CASTS = String.join(", ", CAST_LIST);
+    private static final List<java.util.function.Function<TrajectoryData, String>> VALUES = List.of(
+            d -> string(d.birthMonth()), d -> string(d.birthYear()), d -> name(d.gender()),
+            d -> string(d.registrationDate()), d -> string(d.startDate()), TrajectoryData::helpRequest,
+            d -> name(d.diagnosisQuestion()), d -> name(d.diagnosis()), TrajectoryData::diagnosisOther,
+            d -> literal(d.applicants()), TrajectoryData::applicantOther, d -> string(d.contacts()),
+            d -> string(d.lastContactDate()), d -> literal(d.interventions()), TrajectoryData::interventionOther,
+            d -> literal(d.consultations()), d -> string(d.endDate()), d -> name(d.outcome()),
+            d -> name(d.otherReason()), TrajectoryData::otherReasonText, d -> name(d.referralMoment()),
+            d -> literal(d.destinations()), TrajectoryData::chainPartner);
+
+    private static <T> java.sql.Array text(Connection c, List<T> rows, java.util.function.Function<T, String> value)
+            throws SQLException {
+        String[] values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(rows.get(i));
+        }
+        return c.createArrayOf("text", values);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** An array literal of codes ({OUDERS,SCHOOL}); codes are plain capitals, so no quoting is needed. */
+    private static String literal(Set<? extends Enum<?>> values) {
+        return values == null ? null
+                : "{" + String.join(",", values.stream().map(Enum::name).toList()) + "}";
     }
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
 
-    private static void setInt(PreparedStatement ps, int i, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, value);
-        }
-    }
-
-    private static void setDate(PreparedStatement ps, int i, LocalDate value) throws SQLException {
-        ps.setObject(i, value, Types.DATE);
-    }
-
-    private static java.sql.Array array(Connection c, Set<? extends Enum<?>> values) throws SQLException {
-        return values == null ? null : c.createArrayOf("varchar", values.stream().map(Enum::name).toArray());
-    }
 }
