@@ -73,8 +73,10 @@ class ExchangeRoundTripTest {
         jdbc.sql("UPDATE supporter SET code = upper(code) WHERE pilot_id = :p").param("p", pilot).update();
         List<DemoTrajectory> demo = new DemoTrajectoryGenerator(DemoDataSeeder.SEED, LocalDate.now()).generate();
         int inserted = 0;
+        // Every supporter gets trajectories in both practices: the format does not carry which practices a
+        // supporter serves, the import derives it from the trajectories (and aantal_huisartsen from that).
         for (DemoTrajectory t : demo.subList(0, 600)) {
-            insert(t, supporters.get(t.supporter() % 3).id(), practices[t.practice() % 2]);
+            insert(t, supporters.get(t.supporter() % 3).id(), practices[inserted % 2]);
             inserted++;
         }
         RequestPostProcessor asLeader = principals.as(leader);
