@@ -147,7 +147,9 @@ class ImportJobs implements DisposableBean {
               Map<String, String> accountChoices, int totalRows) {
         cleanUp();
         Job job = new Job(user.id(), fileName, totalRows, validOnly);
-        SecurityContext context = SecurityContextHolder.getContext();
+        // A copy: logging out clears the session's context object, and the job must still name its user.
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
         jobs.put(job.id, job);
         try {
             job.future = executor.submit(() -> execute(job, context, target, file, accountChoices));
