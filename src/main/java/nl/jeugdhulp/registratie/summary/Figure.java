@@ -6,12 +6,12 @@ package nl.jeugdhulp.registratie.summary;
  */
 record Figure(long value, SmallNumbers.State state, String text) {
 
-    boolean shown() {
+    public boolean shown() {
         return state == SmallNumbers.State.SHOWN;
     }
 
     /** The value as published (null when hidden), for exports that write numbers. */
-    Long published() {
+    public Long published() {
         return shown() ? value : null;
     }
 }

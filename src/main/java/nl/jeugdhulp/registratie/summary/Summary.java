@@ -34,7 +34,7 @@ record Summary(List<PilotChoice> pilots, LocalDate from, LocalDate to, boolean s
     record CostView(List<String> missingPilots, Figure zelf, Figure voorliggend, Figure valued, String months,
                     List<String> amountsUsed, Amounts period, Amounts year) {
 
-        boolean computed() {
+        public boolean computed() {
             return missingPilots.isEmpty();
         }
     }
