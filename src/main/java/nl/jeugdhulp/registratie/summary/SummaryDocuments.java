@@ -75,8 +75,7 @@ class SummaryDocuments {
     }
 
     String rule(Summary summary, Locale locale) {
-        return summary.suppressed() ? msg(locale, "summary.rule.suppressed", summary.minCell(), msg(locale, "summary.hidden"))
-                : msg(locale, "summary.rule.full");
+        return msg(locale, summary.suppressed() ? "summary.rule.suppressed" : "summary.rule.full", summary.minCell());
     }
 
     void xlsx(Summary summary, ZonedDateTime generated, Locale locale, OutputStream out) throws IOException {
