@@ -267,7 +267,7 @@ class SummaryService {
             String title = msg("summary.table." + id);
             Figure total = figure(totalKey);
             String description = msg("summary.chart.desc", title, total.text())
-                    + (states.values().stream().anyMatch(s -> s != State.SHOWN) ? " " + msg("summary.chart.suppressed") : "");
+                    + (keys.stream().anyMatch(k -> states.get(k) != State.SHOWN) ? " " + msg("summary.chart.suppressed") : "");
             String chart = Charts.bars("chart-" + id.replace('_', '-'), title, description, msg("summary.chart.y"),
                     categories, categories, counts, msg("report.nodata"));
             return new Table(id, title, multiAnswer ? msg("summary.multiAnswer") : "", msg("summary.total." + totalKey.replaceAll("\\..*", "")),
