@@ -33,7 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
  * register with the CAP-J picker, contact today, a refused and then a valid closing with the referral
  * block shown by script, and the filtered worklist. Screenshots: target/screenshots/RegistrationBrowserIT/.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A real browser keeps a real cookie, so the JDBC session store the test profile leaves out is used here.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.autoconfigure.exclude=")
 @ActiveProfiles("test")
 class RegistrationBrowserIT {
 

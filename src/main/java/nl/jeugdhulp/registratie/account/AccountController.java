@@ -20,13 +20,16 @@ import jakarta.servlet.http.HttpServletRequest;
 class AccountController {
 
     private final AccountService accounts;
+    private final LoginThrottle throttle;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("throttleMinutes", throttle.windowMinutes());
         return "account/login";
     }
 

@@ -2,6 +2,7 @@ package nl.jeugdhulp.registratie.account;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import nl.jeugdhulp.registratie.audit.AuditActor;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -54,6 +55,18 @@ public final class AccountPrincipal implements UserDetails, AuditActor {
     @Override
     public String actorRole() {
         return user.role().name();
+    }
+
+    /** A project leader acts for a pilot: the entry's pilot when given, else the pilots in their scope. */
+    @Override
+    public String onBehalfOf(Long pilotId) {
+        if (user.role() != Role.PROJECTLEIDER || user.pilotIds().isEmpty()) {
+            return null;
+        }
+        if (pilotId != null && user.pilotIds().contains(pilotId)) {
+            return "PILOT:" + pilotId;
+        }
+        return "PILOT:" + user.pilotIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     @Override

@@ -2,6 +2,7 @@ package nl.jeugdhulp.registratie.account;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import nl.jeugdhulp.registratie.audit.AuditAction;
 import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
@@ -16,15 +17,18 @@ import org.springframework.validation.Errors;
 public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog auditLog;
+    private final ApiTokens tokens;
 
-    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog auditLog) {
+    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog auditLog, ApiTokens tokens) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.auditLog = auditLog;
+        this.tokens = tokens;
     }
 
     @Transactional
@@ -42,6 +46,7 @@ public class AccountService {
         jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, version = version + 1 WHERE id = :id")
                 .param("hash", encoder.encode(next)).param("id", user.id()).update();
         auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PASSWORD_CHANGED", "USER", user.id()));
+        tokens.revokeAll(user.id(), "wachtwoord gewijzigd");
     }
 
     /** Creates a user with a password they must change at first login unless {@code temporary} is false. */
@@ -60,6 +65,11 @@ public class AccountService {
         return id;
     }
 
+    /** Revokes the user's API tokens (a password reset or block by the administrator). */
+    void revokeApiTokens(long userId, String reason) {
+        tokens.revokeAll(userId, reason);
+    }
+
     /** Replaces the pilots and municipalities of a user; open sessions pick it up at their next request. */
     @Transactional
     public void replaceScope(long userId, Collection<Long> pilotIds, Collection<Long> municipalityIds) {
@@ -73,6 +83,50 @@ public class AccountService {
             jdbc.sql("INSERT INTO user_municipality (user_id, municipality_id) VALUES (:u, :m)")
                     .param("u", userId).param("m", municipality).update();
         }
+    }
+
+    /** An account as other features may see it (no password, no scope). */
+    public record AccountInfo(long id, String username, Role role, boolean enabled) {
+    }
+
+    /** The format the database demands of a user name. */
+    public static boolean validUsername(String username) {
+        return username != null && username.matches("[a-z0-9._-]{3,60}");
+    }
+
+    public Optional<AccountInfo> findByUsername(String username) {
+        return jdbc.sql("SELECT id, username, role, enabled FROM app_user WHERE lower(username) = lower(:u)")
+                .param("u", username == null ? "" : username.trim())
+                .query((rs, i) -> new AccountInfo(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getBoolean(4)))
+                .optional();
+    }
+
+    /**
+     * Creates an account with a generated initial password, which is returned to be shown once and
+     * must be changed at first login (as an administrator's temporary password). Audited.
+     */
+    @Transactional
+    public InitialPassword createWithInitialPassword(String username, Role role, String reason) {
+        String password = initialPassword();
+        long id = createUser(username, password, role, true, List.of(), List.of());
+        auditLog.record(AuditEntry.of(AuditAction.CREATE, "USER_CREATED", "USER", id)
+                .withDetails("role=" + role + ", " + reason));
+        return new InitialPassword(id, username.trim().toLowerCase(), password);
+    }
+
+    /** A new account and its one-time initial password. */
+    public record InitialPassword(long userId, String username, String password) {
+    }
+
+    private static String initialPassword() {
+        // No look-alike characters: the password is read from the screen and typed in.
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     public boolean anyUserExists() {

@@ -19,13 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON API under /api/**: its own filter chain, before the form-login chain. Scripts send a
  * personal token as {@code Authorization: Bearer ...}; no session, no cookie, so no CSRF token
  * either. The token carries its user's role: the report needs the same roles as the report page,
- * everything else under /api is closed.
+ * the export the same roles as the export page; everything else under /api is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
     static final String[] REPORT_ROLES = {Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
             Role.PRAKTIJKONDERSTEUNER.name()};
+    /** The roles with the export of the registration file (page /export and GET /api/v1/exports). */
+    static final String[] EXPORT_ROLES = {Role.ONDERZOEKER.name(), Role.PROJECTLEIDER.name(), Role.BEHEERDER.name()};
+    /** Who may make API tokens: whoever has a part of the API. */
+    static final String[] TOKEN_ROLES = {Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
+            Role.PRAKTIJKONDERSTEUNER.name(), Role.ONDERZOEKER.name()};
 
     @Bean
     @Order(1)
@@ -36,6 +41,8 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/reports/**").hasAnyRole(REPORT_ROLES)
+                        .requestMatchers("/api/v1/exports").hasAnyRole(EXPORT_ROLES)
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/imports").hasAnyRole(REPORT_ROLES)
                         .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

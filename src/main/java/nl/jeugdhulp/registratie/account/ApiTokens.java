@@ -49,7 +49,8 @@ class ApiTokens {
     }
 
     /** A token just made: the only moment its plain text exists outside the script that uses it. */
-    record Created(long id, String name, String token) {
+    // Serializable: it travels to the next page as a flash attribute in the (JDBC) session.
+    record Created(long id, String name, String token) implements java.io.Serializable {
     }
 
     /** What a presented token belongs to; {@code revoked} tokens are found so a rejection can say why. */
@@ -98,6 +99,21 @@ class ApiTokens {
         }
         audit.record(AuditEntry.of(AuditAction.UPDATE, "API_TOKEN_REVOKED", "API_TOKEN", tokenId));
         return true;
+    }
+
+    /**
+     * Revokes every active token of a user: a changed or reset password, or a blocked account, must
+     * also end what scripts could do with the old credentials. Returns how many were revoked.
+     */
+    @Transactional
+    int revokeAll(long userId, String reason) {
+        int revoked = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE user_id = :user AND revoked_at IS NULL")
+                .param("user", userId).update();
+        if (revoked > 0) {
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "API_TOKENS_REVOKED", "USER", userId)
+                    .withDetails("reden=" + reason + ", sleutels=" + revoked));
+        }
+        return revoked;
     }
 
     /** Finds the token presented by a script, by its hash; the plain token is never stored or logged. */

@@ -35,9 +35,10 @@ class FirstAdministrator implements ApplicationRunner {
         if (accounts.anyUserExists()) {
             return;
         }
-        if (username.isBlank() || password.length() < AccountService.MIN_PASSWORD_LENGTH) {
+        if (username.isBlank() || !PasswordPolicy.isAcceptable(password)) {
             throw new IllegalStateException("No users yet: set APP_ADMIN_USERNAME and APP_ADMIN_PASSWORD (at least "
-                    + AccountService.MIN_PASSWORD_LENGTH + " characters) to create the first administrator");
+                    + AccountService.MIN_PASSWORD_LENGTH + " characters, not a common password) to create the first"
+                    + " administrator");
         }
         accounts.createUser(username, password, Role.BEHEERDER, true, List.of(), List.of());
         log.info("Created the first administrator '{}'; the password must be changed at first login", username);

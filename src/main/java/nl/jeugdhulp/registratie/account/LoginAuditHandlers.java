@@ -12,12 +12,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Logs every login and failed login, and sends a user to their role's start page. */
+/** Logs every login, failed login and logout, and sends a user to their role's start page. */
 @Component
-class LoginAuditHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+class LoginAuditHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
+        LogoutSuccessHandler {
 
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
@@ -48,5 +50,16 @@ class LoginAuditHandlers implements AuthenticationSuccessHandler, Authentication
                 .withOutcome(AuditOutcome.FAILURE)
                 .withDetails(exception.getClass().getSimpleName()));
         response.sendRedirect(request.getContextPath() + "/login?fout");
+    }
+
+    @Override
+    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
+                                Authentication authentication) throws IOException {
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            CurrentUser user = principal.user();
+            auditLog.recordFor(user.username(), user.role().name(), user.id(),
+                    AuditEntry.of(AuditAction.EXECUTE, "LOGOUT", "USER", user.id()));
+        }
+        response.sendRedirect(request.getContextPath() + "/login?afgemeld");
     }
 }

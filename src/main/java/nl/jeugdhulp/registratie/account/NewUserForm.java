@@ -13,6 +13,7 @@ class NewUserForm extends UserScopeForm {
 
     /** Temporary: the user must choose their own at first login. */
     @NotBlank
+    @AcceptablePassword
     @Size(min = AccountService.MIN_PASSWORD_LENGTH, max = 128, message = "{password.length}")
     private String password = "";
 

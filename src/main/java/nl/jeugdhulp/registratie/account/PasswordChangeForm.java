@@ -9,6 +9,7 @@ class PasswordChangeForm {
     private String currentPassword = "";
 
     @NotBlank
+    @AcceptablePassword
     @Size(min = 12, max = 128, message = "{password.length}")
     private String newPassword = "";
 

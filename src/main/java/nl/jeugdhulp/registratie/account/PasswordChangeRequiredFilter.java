@@ -26,7 +26,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
     }
 
     private static boolean isAllowed(String path) {
-        return path.equals("/account/wachtwoord") || path.equals("/logout") || path.startsWith("/webjars/")
+        return path.equals("/account/wachtwoord") || path.equals("/logout") || path.equals("/privacy") || path.startsWith("/account/tweede-factor") || path.startsWith("/webjars/")
                 || path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
     }
 }

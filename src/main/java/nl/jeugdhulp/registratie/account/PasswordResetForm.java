@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 class PasswordResetForm {
 
     @NotBlank
+    @AcceptablePassword
     @Size(min = AccountService.MIN_PASSWORD_LENGTH, max = 128, message = "{password.length}")
     private String password = "";
 

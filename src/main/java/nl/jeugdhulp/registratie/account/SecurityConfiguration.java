@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -25,13 +26,18 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuditHandlers loginHandlers, JdbcClient jdbc,
-                                            AccountUserDetailsService users, AuditLog auditLog) throws Exception {
+                                            AccountUserDetailsService users, AuditLog auditLog,
+                                            LoginThrottle throttle, SecondFactor secondFactor) throws Exception {
         AccountFreshnessFilter freshness = new AccountFreshnessFilter(jdbc, users, auditLog);
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                        .requestMatchers("/login", "/privacy", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health").permitAll()
+                        // The anonymous client questionnaire behind a supporter's personal link (CSRF stays on).
+                        .requestMatchers("/v/**").permitAll()
                         .requestMatchers("/beheer/**").hasRole(Role.BEHEERDER.name())
-                        .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**", "/import", "/import/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/import", "/import/**").hasAnyRole(Role.PRAKTIJKONDERSTEUNER.name(),
+                                Role.PROJECTLEIDER.name(), Role.BEHEERDER.name())
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
                         .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
                                 Role.PRAKTIJKONDERSTEUNER.name())
@@ -39,8 +45,8 @@ class SecurityConfiguration {
                                 .hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name())
                         .requestMatchers("/samenvatting", "/samenvatting/**").hasAnyRole(Role.GEMEENTE.name(),
                                 Role.PROJECTLEIDER.name(), Role.BEHEERDER.name())
-                        .requestMatchers("/export", "/export/**").hasAnyRole(Role.ONDERZOEKER.name(), Role.PROJECTLEIDER.name())
-                        .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.REPORT_ROLES)
+                        .requestMatchers("/export", "/export/**").hasAnyRole(ApiSecurityConfiguration.EXPORT_ROLES)
+                        .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.TOKEN_ROLES)
                         .requestMatchers("/", "/account/**", "/registratiebestand", "/registratiebestand/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form
@@ -50,7 +56,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
-                        .logoutSuccessUrl("/login?afgemeld")
+                        .logoutSuccessHandler(loginHandlers)
                         .permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
                 .headers(headers -> headers
@@ -59,8 +65,10 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
+                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(freshness, BasicAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequiredFilter(), AccountFreshnessFilter.class);
+                .addFilterAfter(new SecondFactorFilter(secondFactor), AccountFreshnessFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorFilter.class);
         return http.build();
     }
 

@@ -30,9 +30,11 @@ class UserAdminController {
             new ConstraintField("user_municipality_municipality_id_fkey", "municipalityIds", "admin.choice.unknown")};
 
     private final UserAdministration users;
+    private final SecondFactor secondFactor;
 
-    UserAdminController(UserAdministration users) {
+    UserAdminController(UserAdministration users, SecondFactor secondFactor) {
         this.users = users;
+        this.secondFactor = secondFactor;
     }
 
     @ModelAttribute("roles")
@@ -134,6 +136,15 @@ class UserAdminController {
         users.find(id).orElseThrow(NotFoundException::new);
         users.setEnabled(id, true);
         redirect.addFlashAttribute("message", "admin.user.enabled");
+        return "redirect:/beheer/gebruikers/" + id;
+    }
+
+    /** A lost authenticator app: the user sets up a new one at their next login. */
+    @PostMapping("/{id}/tweede-factor")
+    String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+        users.find(id).orElseThrow(NotFoundException::new);
+        secondFactor.reset(id);
+        redirect.addFlashAttribute("message", "admin.user.secondFactor.reset");
         return "redirect:/beheer/gebruikers/" + id;
     }
 

@@ -92,12 +92,14 @@ class UserAdministration {
         long id = accounts.createUser(form.getUsername(), form.getPassword(), form.getRole(), true,
                 form.pilotsInScope(), form.municipalitiesInScope());
         linkSupporter(id, form.supporterInScope());
-        auditLog.record(AuditEntry.of(AuditAction.CREATE, "USER_CREATED", "USER", id).withDetails("role=" + form.getRole()));
+        auditLog.record(AuditEntry.of(AuditAction.CREATE, "USER_CREATED", "USER", id)
+                .withDetails("rol=" + form.getRole() + scope(form)));
         return id;
     }
 
     @Transactional
     void update(long id, EditUserForm form) {
+        User before = find(id).orElseThrow(() -> new OptimisticLockingFailureException("user " + id + " removed"));
         int updated = jdbc.sql("UPDATE app_user SET role = :role, version = version + 1 WHERE id = :id AND version = :version")
                 .param("role", form.getRole().name()).param("id", id).param("version", form.getVersion()).update();
         if (updated == 0) {
@@ -105,7 +107,12 @@ class UserAdministration {
         }
         accounts.replaceScope(id, form.pilotsInScope(), form.municipalitiesInScope());
         linkSupporter(id, form.supporterInScope());
-        auditLog.record(AuditEntry.of(AuditAction.UPDATE, "USER_UPDATED", "USER", id).withDetails("role=" + form.getRole()));
+        // A role or scope change is what NEN 7513 asks to be traceable: old and new, in one record.
+        auditLog.record(AuditEntry.of(AuditAction.UPDATE, "USER_UPDATED", "USER", id)
+                .withDetails("rol=" + before.role() + (before.role() == form.getRole() ? "" : "->" + form.getRole())
+                        + "; voorheen pilots=" + join(before.pilotIds()) + ", gemeenten=" + join(before.municipalityIds())
+                        + ", ondersteuner=" + (before.supporterId() == null ? "-" : before.supporterId())
+                        + scope(form)));
     }
 
     @Transactional
@@ -113,6 +120,9 @@ class UserAdministration {
         jdbc.sql("UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE id = :id")
                 .param("enabled", enabled).param("id", id).update();
         auditLog.record(AuditEntry.of(AuditAction.UPDATE, enabled ? "USER_ENABLED" : "USER_DISABLED", "USER", id));
+        if (!enabled) {
+            accounts.revokeApiTokens(id, "account geblokkeerd");
+        }
     }
 
     /** Sets a temporary password that the user must replace at their next login. */
@@ -123,6 +133,7 @@ class UserAdministration {
                          WHERE id = :id""")
                 .param("hash", encoder.encode(temporaryPassword)).param("id", id).update();
         auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PASSWORD_RESET", "USER", id));
+        accounts.revokeApiTokens(id, "wachtwoord opnieuw ingesteld");
     }
 
     /** Links the user to at most one supporter profile; a supporter already linked to someone else is a conflict. */
@@ -140,6 +151,16 @@ class UserAdministration {
                 throw new OptimisticLockingFailureException("supporter " + supporterId + " is linked to another user");
             }
         }
+    }
+
+    private static String scope(UserScopeForm form) {
+        return "; nu pilots=" + join(form.pilotsInScope()) + ", gemeenten=" + join(form.municipalitiesInScope())
+                + ", ondersteuner=" + (form.supporterInScope() == null ? "-" : form.supporterInScope());
+    }
+
+    private static String join(List<Long> ids) {
+        return ids == null || ids.isEmpty() ? "-"
+                : ids.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     private List<Long> ids(String sql, long userId) {

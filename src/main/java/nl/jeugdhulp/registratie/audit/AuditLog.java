@@ -12,6 +12,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class AuditLog {
 
+    /** The user name and role of records written by the application itself. */
+    public static final String SYSTEM = "SYSTEEM";
+
     private final JdbcClient jdbc;
 
     AuditLog(JdbcClient jdbc) {
@@ -22,20 +25,25 @@ public class AuditLog {
     public void record(AuditEntry entry) {
         AuditActor actor = currentActor();
         write(entry, actor == null ? null : actor.actorId(), actor == null ? null : actor.actorName(),
-                actor == null ? null : actor.actorRole());
+                actor == null ? null : actor.actorRole(), actor == null ? null : actor.onBehalfOf(entry.pilotId()));
+    }
+
+    /** Logs an action of the application itself, such as a scheduled retention job. */
+    public void recordSystem(AuditEntry entry) {
+        write(entry, null, SYSTEM, SYSTEM, null);
     }
 
     /** Logs for a named user who is not (or not yet) authenticated, e.g. a failed login. */
     public void recordFor(String username, String role, Long userId, AuditEntry entry) {
-        write(entry, userId, username, role);
+        write(entry, userId, username, role, null);
     }
 
-    private void write(AuditEntry entry, Long userId, String username, String role) {
+    private void write(AuditEntry entry, Long userId, String username, String role, String onBehalfOf) {
         jdbc.sql("""
                         INSERT INTO audit_event (user_id, username, role, action, event_type, object_type, object_id,
-                                                 pilot_id, source_address, outcome, details)
+                                                 pilot_id, source_address, outcome, details, on_behalf_of)
                         VALUES (:userId, :username, :role, :action, :eventType, :objectType, :objectId,
-                                :pilotId, :address, :outcome, :details)""")
+                                :pilotId, :address, :outcome, :details, :onBehalfOf)""")
                 .param("userId", userId)
                 .param("username", truncate(username, 60))
                 .param("role", role)
@@ -47,6 +55,7 @@ public class AuditLog {
                 .param("address", sourceAddress())
                 .param("outcome", entry.outcome().name())
                 .param("details", truncate(entry.details(), 500))
+                .param("onBehalfOf", truncate(onBehalfOf, 100))
                 .update();
     }
 

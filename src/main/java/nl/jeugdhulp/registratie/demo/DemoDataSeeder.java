@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills an empty database with a realistic demo: two pilots, four municipalities, nine practices,
  * fourteen supporters, one account per role and about 2,500 anonymous trajectories whose
- * distributions resemble the study. Reproducible (fixed random seed, dates relative to today) and
+ * distributions resemble the study, and about 180 client questionnaire responses (T16–T18). Reproducible (fixed random seed, dates relative to today) and
  * skipped when any pilot exists, so restarts never duplicate. All demo accounts use the password
  * {@value DemoCatalog#PASSWORD}.
  */
@@ -124,6 +124,7 @@ public class DemoDataSeeder implements ApplicationRunner {
         List<DemoTrajectory> trajectories = new DemoTrajectoryGenerator(SEED, today).generate();
         int capjCodes = insertTrajectories(trajectories, supporterIds, practiceIds);
         int open = (int) trajectories.stream().filter(t -> t.endDate() == null).count();
+        insertResponses(today, supporterIds, pilotIds);
         return new Seeded(pilotIds.size(), municipalityIds.size(), practiceIds.size(), supporterIds.size(), users,
                 trajectories.size(), open, capjCodes);
     }
@@ -246,6 +247,22 @@ public class DemoDataSeeder implements ApplicationRunner {
                 INSERT INTO trajectory_capj (trajectory_id, position, capj_code)
                 SELECT trajectory_id, position, capj_code FROM json_populate_recordset(NULL::trajectory_capj, ?::json)""",
                 codes.toString());
+    }
+
+    /** Questionnaire responses with the pilot and current function type of their supporter. */
+    private void insertResponses(LocalDate today, List<Long> supporterIds, List<Long> pilotIds) {
+        java.util.Random tokens = new java.util.Random(SEED + 1);
+        List<Object[]> rows = new ArrayList<>();
+        for (DemoResponses.Response r : DemoResponses.generate(SEED, today, supporterIds.size())) {
+            DemoCatalog.Supporter s = DemoCatalog.SUPPORTERS.get(r.supporter());
+            rows.add(new Object[] {pilotIds.get(s.pilot()), s.functionType(), supporterIds.get(r.supporter()), r.day(),
+                    r.source(), DemoResponses.formToken(tokens), r.understand(), r.listen(), r.involve(), r.goal(),
+                    r.goalAttainment(), r.recommend(), r.learned(), r.confidence(), r.remarks()});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO questionnaire_response (pilot_id, function_type, supporter_id, response_date, source,
+                    form_token, understand, listen, involve, goal, goal_attainment, recommend, learned, confidence, remarks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static OffsetDateTime at(LocalDate day, int hour) {

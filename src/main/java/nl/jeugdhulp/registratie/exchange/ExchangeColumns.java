@@ -66,6 +66,12 @@ public final class ExchangeColumns {
         public boolean multiAnswer() {
             return group != null;
         }
+
+        Column withCode(Code code) {
+            List<Code> more = new ArrayList<>(codes);
+            more.add(code);
+            return new Column(name, label, type, List.copyOf(more), group, option, optionLabelKey, freeText);
+        }
     }
 
     /** The 0/1 values of a BOOLEAN01 column. */
@@ -130,6 +136,32 @@ public final class ExchangeColumns {
 
     public static final int CAPJ_COLUMNS = 5;
 
+    /** The value of a {@link Code} that stands for an empty cell (only trajecten {@code geslacht} has one). */
+    public static final String EMPTY = "";
+
+    /**
+     * The stored trajectory gender "onbekend". The format has no code for it: {@code geslacht} is
+     * M/V/X/empty and an empty cell means unknown. The form makes "onbekend" an explicit choice, so
+     * an empty cell is exactly that choice: export writes ONBEKEND as empty and import reads empty as
+     * ONBEKEND, which keeps export → import → export lossless.
+     */
+    public static final String GENDER_UNKNOWN = "ONBEKEND";
+
+    /** The {@code geslacht} cell for a stored trajectory gender: ONBEKEND becomes empty ({@code null}). */
+    public static String genderForFile(String stored) {
+        return GENDER_UNKNOWN.equals(stored) ? null : stored;
+    }
+
+    /** The stored trajectory gender for a {@code geslacht} cell: empty becomes ONBEKEND, anything else as is. */
+    public static String genderFromFile(String cell) {
+        return cell == null || cell.isBlank() ? GENDER_UNKNOWN : cell.strip();
+    }
+
+    /** Is this one of the {@code capj_1} … {@code capj_5} columns (codes from the administrable CAP-J list)? */
+    public static boolean isCapj(Column column) {
+        return column.name().startsWith("capj_");
+    }
+
     /** The name of CAP-J column {@code i} (1..{@value #CAPJ_COLUMNS}). */
     public static String capjColumn(int i) {
         return "capj_" + i;
@@ -142,7 +174,8 @@ public final class ExchangeColumns {
         columns.add(text(PRAKTIJK, "Huisartsenpraktijk"));
         columns.add(integer(GEBOORTEJAAR, "Geboortejaar"));
         columns.add(integer(GEBOORTEMAAND, "Geboortemaand (1-12)"));
-        columns.add(code(GESLACHT, "Geslacht", "code.gender", "M", "V", "X"));
+        columns.add(code(GESLACHT, "Geslacht", "code.gender", "M", "V", "X")
+                .withCode(new Code(EMPTY, "code.gender." + GENDER_UNKNOWN)));
         columns.add(date(AANMELDDATUM, "Aanmelddatum"));
         columns.add(date(STARTDATUM, "Startdatum"));
         columns.add(date(DATUM_LAATSTE_CONTACT, "Datum laatste contact"));

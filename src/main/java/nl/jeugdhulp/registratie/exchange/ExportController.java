@@ -10,7 +10,6 @@ import nl.jeugdhulp.registratie.account.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The export page (/export) and the streamed download (/export/download), for researchers and project leaders. */
+/**
+ * The export page (/export) and the streamed download (/export/download), for researchers,
+ * administrators and project leaders. A refused download shows the page again with the reason and
+ * the refusal's status (400 wrong period, 403 free text not allowed, 404 unknown or foreign pilot).
+ */
 @Controller
 @RequestMapping("/export")
 class ExportController {
@@ -51,13 +54,13 @@ class ExportController {
         response.setContentType(request.format().contentType);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        exports.export(request, response.getOutputStream());
+        exports.export(request, response.getOutputStream(), ExportService.Channel.WEB);
     }
 
     @ExceptionHandler(ExportRefusedException.class)
     String refused(ExportRefusedException refusal, @AuthenticationPrincipal AccountPrincipal principal, Model model,
                    HttpServletResponse response) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setStatus(refusal.status.value());
         fill(principal.user(), model);
         model.addAttribute("error", refusal.messageKey);
         return "exchange/export";
@@ -67,6 +70,7 @@ class ExportController {
         model.addAttribute("formats", ExportFormat.values());
         model.addAttribute("pilots", exports.pilotChoices(user));
         model.addAttribute("researcher", user.is(Role.ONDERZOEKER));
+        model.addAttribute("administrator", user.is(Role.BEHEERDER));
         model.addAttribute("mayFreeText", ExportService.mayExportFreeText(user));
     }
 }

@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipOutputStream;
@@ -22,13 +24,14 @@ import nl.jeugdhulp.registratie.account.Role;
 import nl.jeugdhulp.registratie.audit.AuditAction;
 import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
-import nl.jeugdhulp.registratie.exchange.ExchangeColumns.Code;
+import nl.jeugdhulp.registratie.audit.AuditOutcome;
 import nl.jeugdhulp.registratie.exchange.ExchangeColumns.Column;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,11 +42,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (PostgreSQL only uses a cursor then), each row written as it is read, no entities.
  *
  * <p>Who sees what: a researcher (ONDERZOEKER) exports the pooled data of all pilots, anonymised,
- * so never free text; a project leader (PROJECTLEIDER) exports their own pilots, or one of them, and
- * may tick "vrije tekst meenemen" to include {@code hulpvraag} and {@code ketenpartner}; otherwise
- * those columns stay empty (the columns are kept so every file has the same layout). The supporter's
- * private reference, user names and e-mail addresses are never selected. Every export is audited
- * (EXECUTE, EXCHANGE_EXPORTED) with format, row count, pilots and the free-text choice.
+ * so never free text; an administrator (BEHEERDER) exports all pilots too and, like a project leader
+ * (PROJECTLEIDER, own pilots only), may tick "vrije tekst meenemen" to include {@code hulpvraag} and
+ * {@code ketenpartner}; otherwise those columns stay empty (the columns are kept so every file has
+ * the same layout). The supporter's private reference, user names and e-mail addresses are never
+ * selected.
+ *
+ * <p>Audit before data: the trajectories are counted and the record (EXECUTE, EXCHANGE_EXPORTED:
+ * format, row count, pilots, period, free-text choice, web or API) is committed before the first
+ * byte is written. Count and rows are read in one REPEATABLE READ snapshot, so the count is the
+ * number of rows in the file. A download that breaks off adds EXCHANGE_EXPORT_ABORTED (FAILURE)
+ * with the number of rows written until then.
  */
 @Service
 public class ExportService {
@@ -53,7 +62,8 @@ public class ExportService {
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate ownTransaction;
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final Clock clock;
@@ -64,43 +74,56 @@ public class ExportService {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.streaming = JdbcClient.create(template);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        // The audit record must be committed while the read-only snapshot is still open.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.auditLog = auditLog;
         this.messages = messages;
         this.clock = clock;
     }
 
-    /** May this user include free text? Only a project leader (for their own pilots). */
-    static boolean mayExportFreeText(CurrentUser user) {
-        return user.is(Role.PROJECTLEIDER);
+    /** Roles that export all pilots at once. */
+    private static boolean allPilotsRole(CurrentUser user) {
+        return user.is(Role.ONDERZOEKER) || user.is(Role.BEHEERDER);
     }
 
-    /** Checks what the user asked for against what they may see; throws {@link ExportRefusedException} (400). */
+    /**
+     * May this user include free text? A project leader (for their own pilots) and an administrator
+     * (who moves whole installations: an import needs hulpvraag). Never the research export.
+     */
+    static boolean mayExportFreeText(CurrentUser user) {
+        return user.is(Role.PROJECTLEIDER) || user.is(Role.BEHEERDER);
+    }
+
+    /** Checks what the user asked for against what they may see; throws {@link ExportRefusedException}. */
     ExportRequest check(CurrentUser user, ExportFormat format, Long pilot, LocalDate from, LocalDate to, boolean freeText) {
+        if (!allPilotsRole(user) && !user.is(Role.PROJECTLEIDER)) {
+            throw ExportRefusedException.role();
+        }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new ExportRefusedException("export.error.period");
+            throw ExportRefusedException.period();
         }
         if (freeText && !mayExportFreeText(user)) {
-            throw new ExportRefusedException("export.error.freeText");
+            throw ExportRefusedException.freeText();
         }
         List<Long> pilots;
-        if (user.is(Role.ONDERZOEKER)) {
+        if (allPilotsRole(user)) {
             pilots = pilot == null ? null : List.of(existingPilot(pilot));
-        } else if (user.is(Role.PROJECTLEIDER)) {
+        } else {
             if (pilot != null && !user.pilotIds().contains(pilot)) {
-                throw new ExportRefusedException("export.error.pilot");
+                throw ExportRefusedException.pilot();
             }
             pilots = pilot != null ? List.of(pilot) : user.pilotIds().stream().sorted().toList();
-        } else {
-            throw new ExportRefusedException("export.error.pilot");
         }
         return new ExportRequest(format == null ? ExportFormat.XLSX : format, pilots, from, to, freeText);
     }
 
     /** The pilots the user may choose from on the export page (id, name), by name. */
     List<PilotChoice> pilotChoices(CurrentUser user) {
-        if (user.is(Role.ONDERZOEKER)) {
+        if (allPilotsRole(user)) {
             return jdbc.sql("SELECT id, name FROM pilot ORDER BY name").query(PilotChoice.class).list();
         }
         if (user.pilotIds().isEmpty()) {
@@ -113,27 +136,51 @@ public class ExportService {
     record PilotChoice(long id, String name) {
     }
 
-    /** Writes the export to {@code out} and audits it; returns the number of trajectory rows. */
-    int export(ExportRequest request, OutputStream out) throws IOException {
+    /** Where an export was asked for; goes into the audit record. */
+    enum Channel { WEB, API }
+
+    /**
+     * Audits the export, then writes it to {@code out}; returns the number of trajectory rows. If
+     * writing fails (the client went away), a second audit record says so and the error is rethrown.
+     */
+    int export(ExportRequest request, OutputStream out, Channel channel) throws IOException {
         LocalDate today = LocalDate.now(clock);
-        int rows;
-        if (request.format() == ExportFormat.XLSX) {
-            try (ExportWorkbook workbook = new ExportWorkbook()) {
-                rows = writeSheets(request, today, workbook);
-                workbook.finish(out);
+        Progress progress = new Progress();
+        try {
+            if (request.format() == ExportFormat.XLSX) {
+                try (ExportWorkbook workbook = new ExportWorkbook()) {
+                    writeSheets(request, today, workbook, channel, progress);
+                    workbook.finish(out);
+                }
+            } else {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                ExportCsv csv = new ExportCsv(zip);
+                ExportScripts scripts = writeSheets(request, today, csv, channel, progress);
+                csv.file("trajecten.sps", scripts.spss(ExchangeColumns.TRAJECTEN));
+                csv.file("trajecten.R", scripts.r(ExchangeColumns.TRAJECTEN));
+                zip.finish();
             }
-        } else {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            ExportCsv csv = new ExportCsv(zip);
-            rows = writeSheets(request, today, csv);
-            ExportScripts scripts = scripts();
-            csv.file("trajecten.sps", scripts.spss(ExchangeColumns.TRAJECTEN));
-            csv.file("trajecten.R", scripts.r(ExchangeColumns.TRAJECTEN));
-            zip.finish();
+            out.flush();
+        } catch (UncheckedIOException e) {
+            // Rows are written from inside JDBC callbacks, which can only throw unchecked.
+            if (progress.audited) {
+                auditAborted(request, progress.written, e.getCause());
+            }
+            throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            if (progress.audited) {
+                auditAborted(request, progress.written, e);
+            }
+            throw e;
         }
-        out.flush();
-        audit(request, rows);
-        return rows;
+        return progress.rows;
+    }
+
+    /** How far an export got: audited yet, rows announced, rows written. */
+    private static final class Progress {
+        boolean audited;
+        int rows;
+        int written;
     }
 
     /**
@@ -146,41 +193,68 @@ public class ExportService {
             workbook.endSheet();
             workbook.startSheet(ExchangeColumns.TRAJECTEN_SHEET, names(ExchangeColumns.TRAJECTEN));
             workbook.endSheet();
-            writeCodebook(workbook);
+            writeCodebook(workbook, scripts());
             workbook.finish(out);
         }
         out.flush();
     }
 
-    private int writeSheets(ExportRequest request, LocalDate today, ExportSink sink) {
-        Integer rows = readOnly.execute(status -> {
+    /**
+     * Counts, audits (committed in its own transaction, so it stands whatever happens next), then
+     * writes the sheets; returns the scripts with the CAP-J list of the same snapshot. The audit
+     * takes a second pool connection for a moment while the snapshot holds one.
+     */
+    private ExportScripts writeSheets(ExportRequest request, LocalDate today, ExportSink sink, Channel channel,
+                                      Progress progress) {
+        ExportScripts scripts = snapshot.execute(status -> {
+            progress.rows = countTrajectories(request);
+            ownTransaction.executeWithoutResult(s -> audit(request, progress.rows, channel));
+            progress.audited = true;
             try {
                 writeProfessionals(request, today, sink);
-                return writeTrajectories(request, sink);
+                writeTrajectories(request, sink, progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return scripts();
         });
         try {
-            writeCodebook(sink);
+            writeCodebook(sink, scripts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows == null ? 0 : rows;
+        return scripts;
     }
 
-    private void audit(ExportRequest request, int rows) {
+    private void audit(ExportRequest request, int rows, Channel channel) {
+        String details = describe(request) + "; rijen=" + rows + "; kanaal=" + channel;
+        AuditEntry entry = AuditEntry.of(AuditAction.EXECUTE, "EXCHANGE_EXPORTED", "EXPORT", null).withDetails(details);
+        auditLog.record(withPilot(entry, request));
+    }
+
+    private void auditAborted(ExportRequest request, int written, Exception cause) {
+        String details = describe(request) + "; afgebroken na " + written + " rijen; oorzaak="
+                + cause.getClass().getSimpleName();
+        AuditEntry entry = AuditEntry.of(AuditAction.EXECUTE, "EXCHANGE_EXPORT_ABORTED", "EXPORT", null)
+                .withOutcome(AuditOutcome.FAILURE).withDetails(details);
+        try {
+            ownTransaction.executeWithoutResult(s -> auditLog.record(withPilot(entry, request)));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String describe(ExportRequest request) {
         String pilots = request.allPilots() ? "alle"
                 : request.pilotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
-        String details = "formaat=" + request.format() + "; rijen=" + rows + "; pilots=" + pilots
+        return "formaat=" + request.format() + "; pilots=" + pilots
                 + "; vrije tekst=" + (request.freeText() ? "ja" : "nee")
                 + (request.from() == null ? "" : "; start vanaf=" + request.from())
                 + (request.to() == null ? "" : "; start tot en met=" + request.to());
-        AuditEntry entry = AuditEntry.of(AuditAction.EXECUTE, "EXCHANGE_EXPORTED", "EXPORT", null).withDetails(details);
-        if (!request.allPilots() && request.pilotIds().size() == 1) {
-            entry = entry.withPilot(request.pilotIds().get(0));
-        }
-        auditLog.record(entry);
+    }
+
+    private static AuditEntry withPilot(AuditEntry entry, ExportRequest request) {
+        return !request.allPilots() && request.pilotIds().size() == 1 ? entry.withPilot(request.pilotIds().get(0)) : entry;
     }
 
     // --- professionals ---
@@ -228,20 +302,46 @@ public class ExportService {
 
     // --- trajecten ---
 
-    private int writeTrajectories(ExportRequest request, ExportSink sink) throws IOException {
+    /** The trajectories in scope and period: the FROM and WHERE both queries share. */
+    private record Selection(String fromWhere, Map<String, Object> params) {
+    }
+
+    private static Selection selection(ExportRequest request) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!request.allPilots()) {
+            where.add("s.pilot_id IN (:pilots)");
+            params.put("pilots", request.pilotIds());
+        }
+        if (request.from() != null) {
+            where.add("t.start_date >= :from");
+            params.put("from", request.from());
+        }
+        if (request.to() != null) {
+            where.add("t.start_date <= :to");
+            params.put("to", request.to());
+        }
+        String fromWhere = """
+                  FROM trajectory t
+                  JOIN supporter s ON s.id = t.supporter_id
+                  JOIN practice pr ON pr.id = t.practice_id
+                """ + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        return new Selection(fromWhere, params);
+    }
+
+    private int countTrajectories(ExportRequest request) {
+        if (!request.allPilots() && request.pilotIds().isEmpty()) {
+            return 0;
+        }
+        Selection selection = selection(request);
+        return jdbc.sql("SELECT count(*)" + selection.fromWhere()).params(selection.params())
+                .query(Integer.class).single();
+    }
+
+    private void writeTrajectories(ExportRequest request, ExportSink sink, Progress progress) throws IOException {
         sink.startSheet(ExchangeColumns.TRAJECTEN_SHEET, names(ExchangeColumns.TRAJECTEN));
-        int[] count = {0};
         if (request.allPilots() || !request.pilotIds().isEmpty()) {
-            List<String> where = new ArrayList<>();
-            if (!request.allPilots()) {
-                where.add("s.pilot_id IN (:pilots)");
-            }
-            if (request.from() != null) {
-                where.add("t.start_date >= :from");
-            }
-            if (request.to() != null) {
-                where.add("t.start_date <= :to");
-            }
+            Selection selection = selection(request);
             // Never select private_reference: what is not read cannot leak.
             String sql = """
                     SELECT t.id, t.source_id, s.code, pr.name AS practice, t.birth_year, t.birth_month, t.gender,
@@ -250,32 +350,17 @@ public class ExportService {
                            ARRAY(SELECT c.capj_code FROM trajectory_capj c WHERE c.trajectory_id = t.id ORDER BY c.position) AS capj,
                            t.diagnosis_question, t.diagnosis, t.applicants, t.contacts, t.interventions, t.consultations,
                            t.outcome, t.outcome_other_reason, t.referral_moment, t.referral_destinations
-                      FROM trajectory t
-                      JOIN supporter s ON s.id = t.supporter_id
-                      JOIN practice pr ON pr.id = t.practice_id
-                    """ + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                    + " ORDER BY s.code, t.start_date, t.id";
-            JdbcClient.StatementSpec statement = streaming.sql(sql);
-            if (!request.allPilots()) {
-                statement = statement.param("pilots", request.pilotIds());
-            }
-            if (request.from() != null) {
-                statement = statement.param("from", request.from());
-            }
-            if (request.to() != null) {
-                statement = statement.param("to", request.to());
-            }
-            statement.query((ResultSet rs) -> {
+                    """ + selection.fromWhere() + " ORDER BY s.code, t.start_date, t.id";
+            streaming.sql(sql).params(selection.params()).query((ResultSet rs) -> {
                 try {
                     sink.row(trajectoryRow(rs));
-                    count[0]++;
+                    progress.written++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
         }
         sink.endSheet();
-        return count[0];
     }
 
     private static List<Object> trajectoryRow(ResultSet rs) throws SQLException {
@@ -286,8 +371,7 @@ public class ExportService {
         row.add(rs.getString("practice"));
         row.add(integer(rs, "birth_year"));
         row.add(integer(rs, "birth_month"));
-        String gender = rs.getString("gender");
-        row.add("ONBEKEND".equals(gender) ? null : gender);
+        row.add(ExchangeColumns.genderForFile(rs.getString("gender")));
         row.add(date(rs, "registration_date"));
         row.add(date(rs, "start_date"));
         row.add(date(rs, "last_contact_date"));
@@ -321,28 +405,34 @@ public class ExportService {
 
     // --- codeboek ---
 
-    private void writeCodebook(ExportSink sink) throws IOException {
+    /** Every column of both sheets: Dutch label, type, and each allowed value with its meaning. */
+    private void writeCodebook(ExportSink sink, ExportScripts scripts) throws IOException {
         sink.startSheet(ExchangeColumns.CODEBOOK_SHEET, List.of("blad", "kolom", "omschrijving", "type", "code", "betekenis"));
-        ExportScripts scripts = scripts();
         for (String sheet : List.of(ExchangeColumns.PROFESSIONALS_SHEET, ExchangeColumns.TRAJECTEN_SHEET)) {
             List<Column> columns = sheet.equals(ExchangeColumns.TRAJECTEN_SHEET) ? ExchangeColumns.TRAJECTEN
                     : ExchangeColumns.PROFESSIONALS;
             for (Column column : columns) {
                 String label = scripts.label(column);
-                if (column.codes().isEmpty()) {
+                List<ExportScripts.ValueLabel> values = scripts.values(column);
+                if (values.isEmpty()) {
                     sink.row(Arrays.asList(sheet, column.name(), label, column.type().name(), null, null));
                 }
-                for (Code code : column.codes()) {
-                    sink.row(Arrays.asList(sheet, column.name(), label, column.type().name(), code.value(),
-                            message(code.labelKey())));
+                for (ExportScripts.ValueLabel value : values) {
+                    sink.row(Arrays.asList(sheet, column.name(), label, column.type().name(),
+                            value.value().isEmpty() ? null : value.value(), value.label()));
                 }
             }
         }
         sink.endSheet();
     }
 
+    /** The scripts and labels, with the whole CAP-J list (retired codes too: old trajectories keep them). */
     ExportScripts scripts() {
-        return new ExportScripts(this::message);
+        List<ExportScripts.ValueLabel> capj = jdbc.sql("SELECT code, label FROM capj_code ORDER BY code")
+                .query((rs, n) -> new ExportScripts.ValueLabel(ExchangeColumns.capjForFile(rs.getString("code")),
+                        rs.getString("label")))
+                .list();
+        return new ExportScripts(this::message, capj);
     }
 
     private String message(String key) {
@@ -377,7 +467,7 @@ public class ExportService {
         boolean exists = jdbc.sql("SELECT count(*) FROM pilot WHERE id = :id").param("id", pilot)
                 .query(Long.class).single() > 0;
         if (!exists) {
-            throw new ExportRefusedException("export.error.pilot");
+            throw ExportRefusedException.pilot();
         }
         return pilot;
     }

@@ -13,9 +13,10 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The export as one XLSX workbook, written with POI's streaming {@link SXSSFWorkbook} (rows are
- * flushed to a temporary file as they are written; {@link #finish} writes the file and disposes of
- * it). Header cells bold and frozen, whole numbers and decimals numeric, dates real date cells
+ * The export as one XLSX workbook, written with POI's streaming {@link SXSSFWorkbook}: at most
+ * {@value #ROWS_IN_MEMORY} rows per sheet are in memory, older ones are flushed to a compressed
+ * temporary file; {@link #finish} writes the workbook and {@link #close} disposes of the temporary
+ * files (also when writing failed). Header cells bold and frozen, whole numbers and decimals numeric, dates real date cells
  * shown as {@code yyyy-mm-dd}, codes and free text as text.
  */
 final class ExportWorkbook implements ExportSink, AutoCloseable {
@@ -29,6 +30,8 @@ final class ExportWorkbook implements ExportSink, AutoCloseable {
     private int rowIndex;
 
     ExportWorkbook() {
+        // The temporary sheet files hold every row until finish(); compressed they take a fraction of the disk.
+        workbook.setCompressTempFiles(true);
         Font font = workbook.createFont();
         font.setBold(true);
         bold = workbook.createCellStyle();

@@ -36,7 +36,7 @@ class PilotTrajectoryController {
             filter = new TrajectoryFilter();
         }
         Boolean closed = "afgesloten".equals(status) ? Boolean.TRUE : "open".equals(status) ? Boolean.FALSE : null;
-        trajectories.logListRead("PILOT");
+        trajectories.logListRead("PILOT", filter, closed == null ? null : status);
         model.addAttribute("status", closed == null ? "" : status);
         model.addAttribute("rows", queries.ofPilots(principal.user().pilotIds(), filter, closed, trajectories.today()));
         model.addAttribute("outcomes", Codes.Outcome.values());

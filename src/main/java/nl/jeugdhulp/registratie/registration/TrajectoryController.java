@@ -61,7 +61,7 @@ class TrajectoryController {
             model.addAttribute("filterInvalid", true);
             filter = new TrajectoryFilter();
         }
-        trajectories.logListRead("WORKLIST");
+        trajectories.logListRead("WORKLIST", filter, null);
         model.addAttribute("open", queries.open(supporter, trajectories.today(), parsePage(openPage)));
         model.addAttribute("closed", queries.closed(supporter, filter, trajectories.today()));
         model.addAttribute("outcomes", Codes.Outcome.values());

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.jeugdhulp.registratie.account.CurrentUser;
@@ -147,68 +145,31 @@ public class TrajectoryService {
     }
 
     /**
-     * Which of these source ids ({@code bron_id}) the supporter already has: an import of them
-     * updates instead of creating.
-     */
-    @Transactional(readOnly = true)
-    public Set<String> existingSourceIds(CurrentUser user, Collection<String> sourceIds) {
-        List<String> ids = sourceIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return repository.findBySupporterIdAndSourceIdIn(supporterOf(user), ids).stream()
-                .map(Trajectory::getSourceId).collect(Collectors.toSet());
-    }
-
-    /**
-     * Imports rows into the supporter's own registration in one transaction: each row is validated
-     * with the form's rules (any violation throws {@link InvalidTrajectoryException} and nothing is
-     * written) and creates a trajectory, or updates the one with the same source id. The private
-     * reference, which no exchange file carries, is kept on update. One audit record for the whole
-     * import, with the counts and the file name.
+     * Logs that a list of trajectories was shown (NEN 7513: reading is access too). A list narrowed
+     * by a filter is a search and says by what; a search text is logged as given or not, never its
+     * words, which may hold a supporter's private reference.
      */
     @Transactional
-    public ImportOutcome importRows(CurrentUser user, List<ImportRow> rows, String fileName, int rejected) {
-        long supporterId = supporterOf(user);
-        Map<String, Trajectory> existing = repository.findBySupporterIdAndSourceIdIn(supporterId,
-                        rows.stream().map(ImportRow::sourceId).filter(java.util.Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(Trajectory::getSourceId, Function.identity()));
-        Instant now = Instant.now(clock);
-        int created = 0;
-        int updated = 0;
-        for (ImportRow row : rows) {
-            TrajectoryData data = row.data().normalised();
-            requireValid(supporterId, data);
-            Trajectory trajectory = row.sourceId() == null ? null : existing.get(row.sourceId());
-            if (trajectory == null) {
-                trajectory = new Trajectory(supporterId, data, now);
-                trajectory.setSourceId(row.sourceId());
-                repository.save(trajectory);
-                if (row.sourceId() != null) {
-                    existing.put(row.sourceId(), trajectory);
-                }
-                created++;
-            } else {
-                if (data.privateReference() == null) {
-                    data = withReference(data, trajectory.data().privateReference());
-                }
-                trajectory.apply(data, now);
-                updated++;
-            }
+    public void logListRead(String list, TrajectoryFilter filter, String status) {
+        StringBuilder criteria = new StringBuilder();
+        appendCriterion(criteria, "van", filter.getFrom());
+        appendCriterion(criteria, "tot", filter.getTo());
+        appendCriterion(criteria, "praktijk", filter.getPractice());
+        appendCriterion(criteria, "uitkomst", filter.getOutcome());
+        appendCriterion(criteria, "ondersteuner", filter.getSupporter());
+        appendCriterion(criteria, "status", status == null || status.isBlank() ? null : status);
+        if (filter.getQ() != null && !filter.getQ().isBlank()) {
+            appendCriterion(criteria, "zoektekst", "opgegeven");
         }
-        repository.flush();
-        audit.record(AuditEntry.of(created > 0 ? AuditAction.CREATE : AuditAction.UPDATE, "TRAJECTORIES_IMPORTED",
-                        "IMPORT", null)
-                .withPilot(practices.pilotOf(supporterId))
-                .withDetails("nieuw=" + created + ", bijgewerkt=" + updated + ", afgewezen=" + rejected
-                        + ", bestand=" + fileName));
-        return new ImportOutcome(created, updated);
+        boolean search = !criteria.isEmpty();
+        audit.record(AuditEntry.of(AuditAction.READ, search ? "TRAJECTORY_SEARCH" : "TRAJECTORY_LIST_VIEWED",
+                "TRAJECTORY_LIST", list).withDetails(search ? criteria.toString() : null));
     }
 
-    /** Logs that a list of trajectories was shown (NEN 7513: reading is access too). */
-    @Transactional
-    public void logListRead(String list) {
-        audit.record(AuditEntry.of(AuditAction.READ, "TRAJECTORY_LIST_VIEWED", "TRAJECTORY_LIST", list));
+    private static void appendCriterion(StringBuilder criteria, String name, Object value) {
+        if (value != null) {
+            criteria.append(criteria.isEmpty() ? "" : ", ").append(name).append('=').append(value);
+        }
     }
 
     public LocalDate today() {

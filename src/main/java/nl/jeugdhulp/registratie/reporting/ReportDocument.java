@@ -11,7 +11,8 @@ import java.util.Map;
  */
 record ReportDocument(Period period, Filters filters, List<Table> intake, List<Table> process,
                       Map<String, Map<Integer, Long>> distributions, Waiting waiting,
-                      List<SupporterGroup> supporters, long openAtEnd, TrajectoryTypes trajectoryTypes) {
+                      List<SupporterGroup> supporters, long openAtEnd, TrajectoryTypes trajectoryTypes,
+                      Experiences experiences) {
 
     /** The period counted, both days inclusive. */
     record Period(LocalDate from, LocalDate to) {
@@ -54,6 +55,18 @@ record ReportDocument(Period period, Filters filters, List<Table> intake, List<T
 
     record TrajectoryType(String name, String label, int count, double share, double meanDurationWeeks,
                           double meanContacts, double shareBridging, double shareReferred) {
+    }
+
+    /**
+     * Client experiences: status SHOWN, TOO_FEW_OWN (a supporter with fewer than five own responses:
+     * no figures) or NOT_PER_PRACTICE (filtered on a practice or municipality: not counted); per
+     * column (function types, then TOTAL) the responses, T16 per item and T17/T18 as tables.
+     */
+    record Experiences(String status, List<Code> columns, long[] responses, List<Score> t16, List<Table> tables) {
+    }
+
+    /** T16: one 0–10 item; mean and sample SD per column, null when nobody (SD: fewer than two) answered. */
+    record Score(String item, String label, long[] n, Double[] mean, Double[] sd, long[] belowSix, boolean suppressed) {
     }
 
     /** 400: every wrong filter, by query parameter, with a Dutch message. */

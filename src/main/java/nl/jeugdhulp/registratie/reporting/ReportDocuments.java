@@ -44,7 +44,8 @@ class ReportDocuments {
                 new ReportDocument.Waiting(w.started(), w.known(), w.overFiveWeeks(), w.meanDays()),
                 report.supporters().groups().stream().map(this::supporters).toList(),
                 report.openAtEnd(),
-                types(report.types()));
+                types(report.types()),
+                experiences(report.experiences(), capjLabels));
     }
 
     private ReportDocument.Table table(ReportTable t, Map<String, String> capjLabels) {
@@ -65,6 +66,21 @@ class ReportDocuments {
                 new ReportDocument.Code(t.breakdown().name(), text("report.breakdown." + t.breakdown(), null)),
                 t.multiAnswer(), columns, rows, t.counts(), t.n(), t.missing(), percentages,
                 t.test().map(ReportDocuments::test).orElse(null));
+    }
+
+    private ReportDocument.Experiences experiences(Report.Experiences e, Map<String, String> capjLabels) {
+        if (e.statistics() == null || e.status() != Report.ExperienceStatus.SHOWN) {
+            return new ReportDocument.Experiences(e.status().name(), List.of(), null, List.of(), List.of());
+        }
+        var stats = e.statistics();
+        List<ReportDocument.Code> columns = stats.columns().stream()
+                .map(c -> new ReportDocument.Code(c, text("report.group." + c, c))).toList();
+        List<ReportDocument.Score> scores = stats.scores().stream()
+                .map(s -> new ReportDocument.Score(s.item(), text("report.t16.item", null) + " "
+                        + text("report.t16." + s.item(), s.item()), s.n(), s.mean(), s.sd(), s.belowSix(), s.suppressed()))
+                .toList();
+        return new ReportDocument.Experiences(e.status().name(), columns, stats.responses(), scores,
+                e.tables().stream().map(t -> table(t, capjLabels)).toList());
     }
 
     private static ReportDocument.Test test(TestResult r) {

@@ -148,7 +148,7 @@ class ReportExportController {
         Set<String> intake = ReportTables.intake(List.of(), List.of()).stream().map(TableSpec::id)
                 .collect(Collectors.toSet());
         Set<String> process = ReportTables.process().stream().map(TableSpec::id).collect(Collectors.toSet());
-        return (breakdown == Breakdown.FUNCTION_TYPE && intake.contains(id))
+        return (breakdown == Breakdown.FUNCTION_TYPE && (intake.contains(id) || ExperienceTables.IDS.contains(id)))
                 || (ReportService.PROCESS_BREAKDOWNS.contains(breakdown) && process.contains(id));
     }
 

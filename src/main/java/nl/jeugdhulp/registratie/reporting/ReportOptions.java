@@ -2,6 +2,7 @@ package nl.jeugdhulp.registratie.reporting;
 
 import java.util.List;
 import java.util.Map;
+import nl.jeugdhulp.registratie.database.ReportingDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +17,8 @@ class ReportOptions {
 
     private final JdbcClient jdbc;
 
-    ReportOptions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ReportOptions(ReportingDatabase database) {
+        this.jdbc = database.jdbc();
     }
 
     List<Option> pilots(ReportScope scope) {

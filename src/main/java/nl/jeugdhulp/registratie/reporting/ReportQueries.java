@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.jeugdhulp.registratie.reporting.stats.TestResult;
+import nl.jeugdhulp.registratie.database.ReportingDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,8 @@ class ReportQueries {
 
     private final JdbcClient jdbc;
 
-    ReportQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ReportQueries(ReportingDatabase database) {
+        this.jdbc = database.jdbc();
     }
 
     /** {@code WITH profile_range, pop} for a population, and its parameters. */

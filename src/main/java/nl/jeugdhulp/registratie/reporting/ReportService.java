@@ -26,10 +26,12 @@ public class ReportService {
     private final ReportQueries queries;
     private final SupporterFigures supporterFigures;
     private final TrajectoryTypeQuery trajectoryTypes;
+    private final ExperienceTables experiences;
     private final Executor executor;
 
     ReportService(ReportQueries queries, SupporterFigures supporterFigures, TrajectoryTypeQuery trajectoryTypes,
-                  @Qualifier("reportExecutor") Executor executor) {
+                  ExperienceTables experiences, @Qualifier("reportExecutor") Executor executor) {
+        this.experiences = experiences;
         this.queries = queries;
         this.supporterFigures = supporterFigures;
         this.trajectoryTypes = trajectoryTypes;
@@ -47,6 +49,7 @@ public class ReportService {
                 .map(spec -> supplyAsync(() -> withTests(queries.tables(spec, PROCESS_BREAKDOWNS, filter, scope))))
                 .toList();
         CompletableFuture<TrajectoryTypesResult> typesWork = supplyAsync(() -> trajectoryTypes.types(filter, scope));
+        CompletableFuture<Report.Experiences> experiencesWork = supplyAsync(() -> experiences.experiences(filter, scope));
         Map<String, Distribution> distributions = new LinkedHashMap<>();
         distributions.put("leeftijd_M", new Distribution(queries.frequencies(Population.STARTED, "age_at_start",
                 "gender = 'M' AND age_at_start IS NOT NULL", filter, scope)));
@@ -73,7 +76,7 @@ public class ReportService {
                          WHERE a1 < a2 GROUP BY a1, a2 ORDER BY count(*) DESC, a1, a2 LIMIT 5""", filter, scope,
                 (rs, i) -> new Report.ApplicantPair(rs.getString(1), rs.getString(2), rs.getLong(3)));
         return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(supporters), open,
-                types, pairs);
+                types, pairs, experiencesWork.join());
     }
 
     private <T> CompletableFuture<T> supplyAsync(java.util.function.Supplier<T> work) {

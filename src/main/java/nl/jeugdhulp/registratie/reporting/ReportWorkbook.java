@@ -106,6 +106,52 @@ final class ReportWorkbook {
         }
         distributionsSheet();
         typesSheet();
+        experiencesSheet();
+    }
+
+    // --- Cliëntervaringen T16–T18 ------------------------------------------------------------------
+
+    private void experiencesSheet() {
+        Cursor cursor = new Cursor(sheet("report.export.sheet.experiences"));
+        cursor.text(labels.msg("report.section.experiences"), title);
+        Report.Experiences experiences = report.experiences();
+        switch (experiences.status()) {
+            case NOT_PER_PRACTICE -> cursor.text(labels.msg("report.experiences.noPractice"), null);
+            case TOO_FEW_OWN -> cursor.text(labels.msg("report.experiences.tooFew",
+                    experiences.statistics().minimumOwn()), null);
+            case SHOWN -> {
+                var stats = experiences.statistics();
+                cursor.text(labels.msg("report.experiences.responses", stats.responses()[stats.totalColumn()]), null);
+                cursor.skip();
+                cursor.text(labels.msg("report.table.t16"), title);
+                Row header = cursor.next();
+                text(header, 0, labels.msg("report.t16.item"), bold);
+                List<String> columns = stats.columns();
+                for (int c = 0; c < columns.size(); c++) {
+                    String column = labels.column(columns.get(c));
+                    text(header, 1 + 4 * c, column + " " + labels.msg("report.export.mean"), bold);
+                    text(header, 2 + 4 * c, column + " SD", bold);
+                    text(header, 3 + 4 * c, column + " n", bold);
+                    text(header, 4 + 4 * c, column + " " + labels.msg("report.t16.below6"), bold);
+                }
+                for (var score : stats.scores()) {
+                    Row row = cursor.next();
+                    text(row, 0, labels.msg("report.t16." + score.item()), null);
+                    for (int c = 0; c < columns.size(); c++) {
+                        if (score.mean()[c] != null) {
+                            number(row, 1 + 4 * c, score.mean()[c], decimal);
+                        }
+                        if (score.sd()[c] != null) {
+                            number(row, 2 + 4 * c, score.sd()[c], decimal);
+                        }
+                        number(row, 3 + 4 * c, score.n()[c], count);
+                        number(row, 4 + 4 * c, score.belowSix()[c], count);
+                    }
+                }
+                cursor.skip();
+                experiences.tables().forEach(t -> table(cursor, t));
+            }
+        }
     }
 
     // --- Toelichting -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdhulp.registratie.reporting.Report.SupporterGroup;
+import nl.jeugdhulp.registratie.database.ReportingDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,9 @@ class SupporterFigures {
     private final ReportQueries queries;
     private final JdbcClient jdbc;
 
-    SupporterFigures(ReportQueries queries, JdbcClient jdbc) {
+    SupporterFigures(ReportQueries queries, ReportingDatabase database) {
         this.queries = queries;
-        this.jdbc = jdbc;
+        this.jdbc = database.jdbc();
     }
 
     List<SupporterGroup> groups(ReportFilter filter, ReportScope scope) {

@@ -135,14 +135,17 @@ class ApiTokenPageTest {
     }
 
     @Test
-    void rolesWithoutAReportHaveNoTokenPageAndNoMenuItem() throws Exception {
-        for (Role role : new Role[] {Role.GEMEENTE, Role.ONDERZOEKER}) {
-            RequestPostProcessor me = principals.newUser(role);
-            mvc.perform(get("/account/tokens").with(me)).andExpect(status().isForbidden());
-            mvc.perform(post("/account/tokens").with(me).with(csrf()).param("name", "x")).andExpect(status().isForbidden());
-            mvc.perform(get("/account/wachtwoord").with(me)).andExpect(status().isOk())
-                    .andExpect(content().string(not(containsString("/account/tokens"))));
-        }
+    void rolesWithoutAnyApiHaveNoTokenPageAndNoMenuItem() throws Exception {
+        RequestPostProcessor me = principals.newUser(Role.GEMEENTE);
+        mvc.perform(get("/account/tokens").with(me)).andExpect(status().isForbidden());
+        mvc.perform(post("/account/tokens").with(me).with(csrf()).param("name", "x")).andExpect(status().isForbidden());
+        mvc.perform(get("/account/wachtwoord").with(me)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/account/tokens"))));
+        // A researcher has no report but has the export API (GET /api/v1/exports), so a token page.
+        RequestPostProcessor researcher = principals.newUser(Role.ONDERZOEKER);
+        mvc.perform(get("/account/tokens").with(researcher)).andExpect(status().isOk());
+        mvc.perform(get("/account/wachtwoord").with(researcher))
+                .andExpect(content().string(containsString("href=\"/account/tokens\"")));
         mvc.perform(get("/account/wachtwoord").with(principals.as(data.projectLeader(data.pilot()))))
                 .andExpect(content().string(containsString("href=\"/account/tokens\"")))
                 .andExpect(content().string(containsString("API-sleutels")));

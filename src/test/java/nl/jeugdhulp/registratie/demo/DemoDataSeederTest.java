@@ -152,6 +152,31 @@ class DemoDataSeederTest {
     }
 
     @Test
+    void questionnaireResponsesResembleT16ToT18() {
+        String responses = """
+                SELECT r.* FROM questionnaire_response r JOIN pilot p ON p.id = r.pilot_id
+                 WHERE p.name IN ('Pilot Gooi en Vechtstreek', 'Pilot Zuid-Holland Noord')""";
+        assertThat(count("SELECT count(*) FROM (" + responses + ") r")).isEqualTo(DemoResponses.COUNT);
+        // Study: 8.9 (1.1), 9.1 (1.2), 8.8 (1.3) out of 178.
+        assertThat(share("SELECT avg(understand) FROM (" + responses + ") r")).isBetween(8.6, 9.2);
+        assertThat(share("SELECT avg(listen) FROM (" + responses + ") r")).isBetween(8.8, 9.4);
+        assertThat(share("SELECT avg(involve) FROM (" + responses + ") r")).isBetween(8.5, 9.1);
+        assertThat(share("SELECT stddev_samp(involve) FROM (" + responses + ") r")).isBetween(0.9, 1.6);
+        // Goal reached or more: 72.6% in the study.
+        assertThat(share("SELECT avg(CASE WHEN goal_attainment IN ('BEREIKT', 'MEER_BEREIKT', 'VEEL_MEER_BEREIKT') THEN 1.0 ELSE 0 END) FROM ("
+                + responses + ") r WHERE goal_attainment IS NOT NULL")).isBetween(0.62, 0.84);
+        assertThat(share("SELECT avg(CASE WHEN learned IN ('WEL_EENS', 'HELEMAAL_EENS') THEN 1.0 ELSE 0 END) FROM ("
+                + responses + ") r WHERE learned IS NOT NULL")).isGreaterThan(0.9);
+        assertThat(share("SELECT avg(CASE WHEN source = 'PAPER' THEN 1.0 ELSE 0 END) FROM (" + responses + ") r"))
+                .isBetween(0.1, 0.3);
+        // Every response carries its supporter's pilot and function type.
+        assertThat(count("""
+                SELECT count(*) FROM (%s) r JOIN supporter s ON s.id = r.supporter_id
+                  JOIN supporter_profile sp ON sp.id = supporter_profile_at(s.id, r.response_date)
+                 WHERE s.pilot_id <> r.pilot_id OR sp.function_type <> r.function_type""".formatted(responses))).isZero();
+    }
+
+    @Test
     void everyDemoSupporterSeesOpenClosedAndForgottenTrajectories() {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT username, count(*) AS total, count(*) FILTER (WHERE end_date IS NULL) AS open,

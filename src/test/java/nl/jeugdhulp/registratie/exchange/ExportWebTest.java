@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
@@ -34,7 +35,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -56,6 +60,10 @@ class ExportWebTest {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    ExportService exports;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     long pilot;
     String pilotName;
@@ -211,7 +219,7 @@ class ExportWebTest {
         assertThat(auditDetails(researcher)).contains("pilots=alle", "vrije tekst=nee");
 
         mvc.perform(get("/export/download").with(as(name)).param("formaat", "ZIP").param("vrijeTekst", "true"))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("U mag geen vrije tekst exporteren.")));
         mvc.perform(get("/export").with(as(name)))
                 .andExpect(status().isOk())
@@ -281,11 +289,225 @@ class ExportWebTest {
 
         long foreign = data.pilot();
         mvc.perform(get("/export/download").with(as(leaderName())).param("pilot", String.valueOf(foreign)))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("U heeft geen toegang tot deze pilot.")));
         mvc.perform(get("/export").with(as(leaderName())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"vrijeTekst\"")))
                 .andExpect(content().string(containsString(pilotName)));
+    }
+
+    // --- audit before streaming ---
+
+    List<String> exportAudit(long userId) {
+        return jdbc.sql("""
+                        SELECT event_type || '|' || outcome || '|' || details FROM audit_event
+                         WHERE user_id = :u AND object_type = 'EXPORT' ORDER BY id""")
+                .param("u", userId).query(String.class).list();
+    }
+
+    /** The export records as another connection sees them: only what is committed. */
+    List<String> committedExportAudit(long userId) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("""
+                     SELECT event_type || '|' || outcome || '|' || details FROM audit_event
+                      WHERE user_id = ? AND object_type = 'EXPORT' ORDER BY id""")) {
+            statement.setLong(1, userId);
+            List<String> rows = new ArrayList<>();
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theAuditRecordIsCommittedBeforeTheFirstByteAndABrokenDownloadAddsAnAbortRecord() throws Exception {
+        AccountPrincipal principal = (AccountPrincipal) users.loadUserByUsername(leaderName());
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        List<List<String>> seenAtFirstByte = new ArrayList<>();
+        // A client that goes away: the first write fails, after looking what the audit log already holds.
+        OutputStream brokenClient = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                seenAtFirstByte.add(committedExportAudit(leader));
+                throw new IOException("Broken pipe");
+            }
+        };
+        try {
+            ExportRequest request = exports.check(principal.user(), ExportFormat.ZIP, pilot, null, null, false);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> exports.export(request, brokenClient, ExportService.Channel.WEB))
+                    .isInstanceOf(IOException.class).hasMessage("Broken pipe");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        String started = "EXCHANGE_EXPORTED|SUCCESS|formaat=ZIP; pilots=" + pilot + "; vrije tekst=nee; rijen=3; kanaal=WEB";
+        assertThat(seenAtFirstByte).containsExactly(List.of(started));
+        assertThat(exportAudit(leader)).containsExactly(started,
+                "EXCHANGE_EXPORT_ABORTED|FAILURE|formaat=ZIP; pilots=" + pilot
+                        + "; vrije tekst=nee; afgebroken na 0 rijen; oorzaak=IOException");
+    }
+
+    @Test
+    void aRefusedExportWritesNoExportRecord() throws Exception {
+        mvc.perform(get("/export/download").with(as(leaderName())).param("van", "2026-05-01").param("tot", "2026-04-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("De startdatum vanaf ligt na de startdatum tot en met.")));
+        assertThat(exportAudit(leader)).isEmpty();
+    }
+
+    @Test
+    void aPeriodExportCountsOnlyTrajectoriesStartedInIt() throws Exception {
+        String csv = unzip(download(leaderName(), "formaat", "ZIP", "van", "2026-02-01", "tot", "2026-02-28"))
+                .get("trajecten.csv");
+        assertThat(csv.lines().count()).isEqualTo(2);
+        assertThat(csv).contains("\r\n" + t2 + "," + code + ",");
+        assertThat(exportAudit(leader)).containsExactly("EXCHANGE_EXPORTED|SUCCESS|formaat=ZIP; pilots=" + pilot + "; vrije tekst=nee; start vanaf=2026-02-01; start tot en met=2026-02-28; rijen=1; kanaal=WEB");
+    }
+
+    // --- administrator ---
+
+    @Test
+    void administratorExportsAllPilotsAndMayTickFreeText() throws Exception {
+        long admin = data.user(Role.BEHEERDER);
+        String name = data.username(admin);
+        long otherPilot = data.pilot();
+        long otherPractice = data.practice(otherPilot, data.municipality());
+        Supporter other = data.supporter(otherPilot, "OJG", otherPractice);
+        data.trajectory(other, otherPractice, LocalDate.of(2026, 1, 20));
+
+        String csv = unzip(download(name, "formaat", "ZIP", "vrijeTekst", "true")).get("trajecten.csv");
+        assertThat(csv.lines().filter(l -> l.contains("," + code + ",")).count()).isEqualTo(3);
+        String otherCode = jdbc.sql("SELECT code FROM supporter WHERE id = :id").param("id", other.id())
+                .query(String.class).single();
+        assertThat(csv.lines().filter(l -> l.contains("," + otherCode + ",")).toList()).singleElement()
+                .asString().contains(",Somberheid en piekeren,");
+        assertThat(csv).contains("\"Angstig, \"\"piekert\"\" veel\"", ",GGZ Oost\r\n").doesNotContain(PRIVATE_REFERENCE)
+                .doesNotContain("AB-1");
+        assertThat(auditDetails(admin)).contains("pilots=alle", "vrije tekst=ja", "kanaal=WEB");
+
+        mvc.perform(get("/export").with(as(name)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"vrijeTekst\"")))
+                .andExpect(content().string(containsString("Als beheerder exporteert u de gegevens van alle pilots")))
+                .andExpect(content().string(containsString("href=\"/export\"")))
+                .andExpect(content().string(containsString(pilotName)));
+        mvc.perform(get("/export/download").with(as(name)).param("pilot", "987654321"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("U heeft geen toegang tot deze pilot.")));
+    }
+
+    // --- codebook ---
+
+    /** The column names of exchange-format.md, copied by hand from the specification. */
+    static final List<String> SPEC_PROFESSIONALS = List.of("professional", "functie", "pilot", "leeftijd", "geslacht",
+            "opleiding", "opleiding_anders", "ervaring_jaren", "loondienst_huisarts", "bekostiging",
+            "uren_huisartsenpraktijk", "uren_instelling", "uren_basisteam", "huisvesting_praktijk", "huurkosten", "his",
+            "zorgmail", "aantal_huisartsen", "aantal_normpraktijken", "registratie_start", "registratie_eind");
+    static final List<String> SPEC_TRAJECTEN = List.of("bron_id", "professional", "praktijk", "geboortejaar",
+            "geboortemaand", "geslacht", "aanmelddatum", "startdatum", "datum_laatste_contact", "einddatum", "hulpvraag",
+            "capj_1", "capj_2", "capj_3", "capj_4", "capj_5", "diagnose_vraag", "diagnose",
+            "aanmelder_jeugdige", "aanmelder_ouders", "aanmelder_school", "aanmelder_professional", "aanmelder_anders",
+            "aantal_contacten",
+            "interventie_triage", "interventie_psycho_educatie", "interventie_ondersteunende_gesprekken",
+            "interventie_opvoedondersteuning", "interventie_bemiddeling_verwijzing", "interventie_kortdurende_behandeling",
+            "interventie_overbruggingshulp", "interventie_crisisinterventie", "interventie_medicatievragen",
+            "interventie_anders",
+            "overleg_huisarts", "overleg_lokale_zorg", "overleg_cjg_wijkteam", "overleg_school",
+            "afronding", "afronding_anders_reden", "moment_verwijzing",
+            "verwijzing_sggz", "verwijzing_bggz", "verwijzing_cjg_wijkteam", "verwijzing_vrij_toegankelijk",
+            "verwijzing_jeugdhulp_jeugdzorg", "verwijzing_jeugdhulp_lvb", "verwijzing_jeugdconsulent", "verwijzing_anders",
+            "ketenpartner");
+
+    @Test
+    void theColumnsAreThoseOfTheSpecification() {
+        assertThat(ExchangeColumns.PROFESSIONALS.stream().map(ExchangeColumns.Column::name).toList())
+                .isEqualTo(SPEC_PROFESSIONALS);
+        assertThat(ExchangeColumns.TRAJECTEN.stream().map(ExchangeColumns.Column::name).toList())
+                .isEqualTo(SPEC_TRAJECTEN);
+    }
+
+    @Test
+    void theCodebookSheetDescribesEveryColumnOfBothSheetsWithEveryCode() throws Exception {
+        byte[] xlsx = download(leaderName(), "formaat", "XLSX", "pilot", String.valueOf(pilot));
+        List<List<String>> codebook = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            DataFormatter formatter = new DataFormatter();
+            for (Row row : workbook.getSheet("codeboek")) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    cells.add(row.getCell(i) == null ? "" : formatter.formatCellValue(row.getCell(i)));
+                }
+                codebook.add(cells);
+            }
+        }
+        assertThat(codebook.get(0)).containsExactly("blad", "kolom", "omschrijving", "type", "code", "betekenis");
+        int capjCodes = jdbc.sql("SELECT count(*) FROM capj_code").query(Integer.class).single();
+        int expectedRows = 1;
+        for (String sheet : List.of("professionals", "trajecten")) {
+            List<ExchangeColumns.Column> columns = sheet.equals("trajecten") ? ExchangeColumns.TRAJECTEN
+                    : ExchangeColumns.PROFESSIONALS;
+            for (ExchangeColumns.Column column : columns) {
+                List<List<String>> rows = codebook.stream()
+                        .filter(r -> r.get(0).equals(sheet) && r.get(1).equals(column.name())).toList();
+                assertThat(rows).as(sheet + "." + column.name()).isNotEmpty();
+                assertThat(rows).allSatisfy(r -> {
+                    assertThat(r.get(2)).as("label of " + column.name()).isNotBlank().doesNotContain("code.");
+                    assertThat(r.get(3)).isEqualTo(column.type().name());
+                    // A label that is still a message key means a missing translation.
+                    assertThat(r.get(5)).as("meaning in " + column.name()).doesNotStartWith("code.")
+                            .doesNotStartWith("admin.").doesNotStartWith("export.");
+                });
+                if (ExchangeColumns.isCapj(column)) {
+                    assertThat(rows).hasSize(capjCodes);
+                } else if (column.codes().isEmpty()) {
+                    assertThat(rows).singleElement().satisfies(r -> assertThat(r.subList(4, 6)).containsExactly("", ""));
+                } else {
+                    assertThat(rows.stream().map(r -> r.get(4)).toList())
+                            .isEqualTo(column.codes().stream().map(ExchangeColumns.Code::value).toList());
+                    assertThat(rows).allSatisfy(r -> assertThat(r.get(5)).isNotBlank());
+                }
+                expectedRows += rows.size();
+            }
+        }
+        assertThat(codebook).hasSize(expectedRows);
+        assertThat(codebook).contains(
+                List.of("professionals", "geslacht", "Geslacht", "CODE", "X", "Anders of zeg ik liever niet"),
+                List.of("trajecten", "geslacht", "Geslacht", "CODE", "M", "Jongen"),
+                List.of("trajecten", "geslacht", "Geslacht", "CODE", "", "Onbekend"),
+                List.of("trajecten", "capj_3", "CAP-J-code 3", "TEXT", "E-102",
+                        "Problematische relatie met medeleerlingen, collega's of groepsleden"),
+                List.of("trajecten", "hulpvraag", "Hulpvraag (vrije tekst)", "TEXT", "", ""),
+                List.of("trajecten", "verwijzing_jeugdconsulent", "Verwezen naar: Jeugdconsulent gemeente", "BOOLEAN01", "0", "Nee"));
+    }
+
+    @Test
+    void scriptsQuoteCapjLabelsWithApostrophesAndReadEmptyGenderAsUnknown() throws Exception {
+        Map<String, String> files = unzip(download(leaderName(), "formaat", "ZIP", "pilot", String.valueOf(pilot)));
+        String sps = files.get("trajecten.sps");
+        assertThat(sps).contains("    capj_1 A5\n", "    geslacht A1\n",
+                "VALUE LABELS\n  geslacht\n    'M' 'Jongen'\n    'V' 'Meisje'\n    'X' 'X (anders)'\n    ' ' 'Onbekend'\n",
+                "  /capj_1 capj_2 capj_3 capj_4 capj_5\n    'A-100' 'Emotionele problemen'\n",
+                "\n    'E-102' 'Problematische relatie met medeleerlingen, collega''s of groepsleden'\n");
+        String r = files.get("trajecten.R");
+        assertThat(r).contains("read.csv(\"trajecten.csv\", sep = \",\", fileEncoding = \"UTF-8\", na.strings = \"\",",
+                "trajecten$geslacht[is.na(trajecten$geslacht)] <- \"\"\n"
+                        + "trajecten$geslacht <- factor(trajecten$geslacht,\n  levels = c(\"M\", \"V\", \"X\", \"\"),\n"
+                        + "  labels = c(\"Jongen\", \"Meisje\", \"X (anders)\", \"Onbekend\"))\n",
+                "\"E-102 Problematische relatie met medeleerlingen, collega's of groepsleden\"",
+                "for (kolom in c(\"capj_1\", \"capj_2\", \"capj_3\", \"capj_4\", \"capj_5\")) {\n"
+                        + "  trajecten[[kolom]] <- factor(trajecten[[kolom]], levels = capj_codes, labels = capj_labels)\n}\n");
     }
 }

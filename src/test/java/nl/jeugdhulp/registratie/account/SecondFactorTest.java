@@ -1,0 +1,136 @@
+package nl.jeugdhulp.registratie.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.jeugdhulp.registratie.Principals;
+import nl.jeugdhulp.registratie.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The second factor switched on, as in production: enrolment, codes, replay, lock-out and the administrator's reset. */
+@SpringBootTest(properties = "app.security.second-factor.required=true")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class SecondFactorTest {
+
+    private static final Pattern SECRET = Pattern.compile("totp-secret\">([A-Z2-7 ]+)<");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Principals principals;
+
+    private MockHttpSession login(long user) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", data.username(user))
+                        .param("password", TestData.PASSWORD).with(csrf())
+                        .with(r -> { r.setRemoteAddr("192.0.2.77"); return r; }))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    }
+
+    private static String code(String secret, int stepOffset) {
+        return Totp.code(secret.replace(" ", ""), Totp.step(Instant.now().getEpochSecond()) + stepOffset);
+    }
+
+    private String enrol(MockHttpSession session) throws Exception {
+        String page = mvc.perform(get("/account/tweede-factor/instellen").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("otpauth://totp/")))
+                .andReturn().getResponse().getContentAsString();
+        Matcher m = SECRET.matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1).replace(" ", "");
+    }
+
+    @Test
+    void aProjectLeaderEnrolsAnAppAndThenNeedsAFreshCodeAtEachLogin() throws Exception {
+        long leader = data.projectLeader(data.pilot());
+        MockHttpSession session = login(leader);
+
+        mvc.perform(get("/pilot/trajecten").session(session)).andExpect(redirectedUrl("/account/tweede-factor"));
+        mvc.perform(get("/account/tweede-factor").session(session))
+                .andExpect(redirectedUrl("/account/tweede-factor/instellen"));
+        String secret = enrol(session);
+        mvc.perform(post("/account/tweede-factor/instellen").session(session).with(csrf()).param("code", "000000x"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Vul de code van zes cijfers uit uw app in.")));
+        assertThat(enrol(session)).as("the same secret until it is confirmed").isEqualTo(secret);
+        String enrolCode = code(secret, 0);
+        mvc.perform(post("/account/tweede-factor/instellen").session(session).with(csrf()).param("code", enrolCode))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/pilot/trajecten").session(session)).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT totp_secret FROM app_user WHERE id = :id").param("id", leader)
+                .query(String.class).single()).isEqualTo(secret);
+
+        MockHttpSession next = login(leader);
+        mvc.perform(get("/pilot/trajecten").session(next)).andExpect(redirectedUrl("/account/tweede-factor"));
+        mvc.perform(get("/account/tweede-factor/instellen").session(next)).andExpect(redirectedUrl("/account/tweede-factor"));
+        mvc.perform(post("/account/tweede-factor").session(next).with(csrf()).param("code", enrolCode))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Deze code klopt niet of is al gebruikt.")));
+        mvc.perform(post("/account/tweede-factor").session(next).with(csrf()).param("code", code(secret, 1)))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/pilot/trajecten").session(next)).andExpect(status().isOk());
+
+        assertThat(jdbc.sql("SELECT event_type FROM audit_event WHERE user_id = :u AND event_type LIKE 'SECOND_FACTOR%' ORDER BY id")
+                .param("u", leader).query(String.class).list())
+                .containsExactly("SECOND_FACTOR_ENROLLED", "SECOND_FACTOR_FAILED", "SECOND_FACTOR_VERIFIED");
+    }
+
+    @Test
+    void fiveWrongCodesLockTheSecondFactorAndTheAdministratorCanResetIt() throws Exception {
+        long researcher = data.user(Role.ONDERZOEKER);
+        String secret = Totp.newSecret();
+        jdbc.sql("UPDATE app_user SET totp_secret = :s WHERE id = :id").param("s", secret).param("id", researcher).update();
+        MockHttpSession session = login(researcher);
+        String right = code(secret, 0);
+        String wrong = right.equals("123456") ? "654321" : "123456";
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/account/tweede-factor").session(session).with(csrf()).param("code", wrong))
+                    .andExpect(status().isUnprocessableContent());
+        }
+        mvc.perform(post("/account/tweede-factor").session(session).with(csrf()).param("code", right))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Te veel onjuiste codes.")));
+        mvc.perform(get("/export").session(session)).andExpect(redirectedUrl("/account/tweede-factor"));
+
+        long admin = data.user(Role.BEHEERDER);
+        // Without a second factor of their own the administrator cannot reach the page either.
+        mvc.perform(post("/beheer/gebruikers/" + researcher + "/tweede-factor").with(principals.as(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/account/tweede-factor"));
+        mvc.perform(post("/beheer/gebruikers/" + researcher + "/tweede-factor").with(principals.as(admin)).with(csrf())
+                        .sessionAttr(SecondFactor.VERIFIED, Boolean.TRUE))
+                .andExpect(redirectedUrl("/beheer/gebruikers/" + researcher));
+        assertThat(jdbc.sql("SELECT totp_secret IS NULL FROM app_user WHERE id = :id").param("id", researcher)
+                .query(Boolean.class).single()).isTrue();
+        MockHttpSession again = login(researcher);
+        mvc.perform(get("/account/tweede-factor").session(again)).andExpect(redirectedUrl("/account/tweede-factor/instellen"));
+    }
+
+    @Test
+    void aMunicipalUserSeesOnlyAggregatesAndNeedsNoSecondFactor() throws Exception {
+        long municipal = data.user(Role.GEMEENTE);
+        MockHttpSession session = login(municipal);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/account/tweede-factor").session(session)).andExpect(redirectedUrl("/"));
+    }
+}

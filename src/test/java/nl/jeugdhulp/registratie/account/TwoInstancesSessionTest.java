@@ -1,0 +1,136 @@
+package nl.jeugdhulp.registratie.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.jeugdhulp.registratie.RegistratieApplication;
+import nl.jeugdhulp.registratie.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two application instances on one database, as behind a load balancer: a login on one is valid on
+ * the other, and a logout on the other ends it everywhere, because sessions live in PostgreSQL.
+ */
+class TwoInstancesSessionTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
+
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void startTwoInstances() {
+        first = start();
+        second = start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        // The test profile excludes the JDBC session store for MockMvc; here it is what is tested
+        // (arguments, because builder properties rank below the profile's file).
+        return new SpringApplicationBuilder(RegistratieApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--spring.autoconfigure.exclude=");
+    }
+
+    @Test
+    void aLoginOnOneInstanceIsValidOnTheOtherUntilLoggedOutThere() throws Exception {
+        TestData data = first.getBean(TestData.class);
+        long leader = data.projectLeader(data.pilot());
+        String username = data.username(leader);
+
+        // Log in on the first instance through the real form, with its CSRF token.
+        HttpResponse<String> loginPage = get(first, "/login", null);
+        String anonymous = sessionCookie(loginPage);
+        HttpResponse<String> login = post(first, "/login", anonymous, "username=" + encode(username)
+                + "&password=" + encode(TestData.PASSWORD) + "&_csrf=" + encode(csrf(loginPage.body())));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith(":" + port(first) + "/");
+        String session = sessionCookie(login);
+        assertThat(session).as("the session id is renewed at login").isNotEqualTo(anonymous);
+
+        // The second instance knows the session: the project leader's own page, not the login page.
+        HttpResponse<String> page = get(second, "/pilot/trajecten", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(username);
+        JdbcClient jdbc = second.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :u")
+                .param("u", username).query(Long.class).single()).isEqualTo(1L);
+
+        // Logging out on the second instance ends the session on the first as well.
+        HttpResponse<String> logout = post(second, "/logout", session, "_csrf=" + encode(csrf(page.body())));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        HttpResponse<String> after = get(first, "/pilot/trajecten", session);
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :u")
+                .param("u", username).query(Long.class).single()).isZero();
+    }
+
+    private HttpResponse<String> get(ConfigurableApplicationContext app, String path, String session)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(app, path)).GET();
+        if (session != null) {
+            request.header("Cookie", "SESSION=" + session);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(ConfigurableApplicationContext app, String path, String session, String form)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(app, path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "SESSION=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(ConfigurableApplicationContext app, String path) {
+        return URI.create("http://localhost:" + port(app) + path);
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(SESSION::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("no SESSION cookie in " + response.headers()));
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("a CSRF field on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

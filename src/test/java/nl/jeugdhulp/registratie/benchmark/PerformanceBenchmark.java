@@ -1,0 +1,235 @@
+package nl.jeugdhulp.registratie.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.jeugdhulp.registratie.reporting.ReportFilter;
+import nl.jeugdhulp.registratie.reporting.ReportScope;
+import nl.jeugdhulp.registratie.reporting.ReportService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The benchmark of docs/performance.md: {@code ./mvnw -Pbenchmark test -Dbenchmark.sizes=10000,100000,1000000}.
+ * Not a test (no assertions on time): it grows the demo database to each size and measures the
+ * trimester report, the floor scan, the research export and the start-up, writing a Markdown table
+ * to {@code target/benchmark/results.md}. The surefire profile runs this JVM with a 256 MB heap, so
+ * finishing at all shows the memory bound.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.autoconfigure.exclude=")
+@ActiveProfiles({"test", "demo"})
+class PerformanceBenchmark {
+
+    private static final int WARM_UP = 2;
+    private static final int RUNS = 5;
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReportService reports;
+    @LocalServerPort
+    int port;
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+    @Value("${benchmark.sizes:10000,100000}")
+    String sizes;
+
+    final List<String> results = new ArrayList<>();
+
+    @Test
+    void measure() throws Exception {
+        Growth growth = new Growth(jdbc);
+        LocalDate to = jdbc.sql("SELECT max(start_date) FROM trajectory").query(LocalDate.class).single();
+        LocalDate from = to.minusYears(1).plusDays(1);
+        HttpClient researcher = login("onderzoeker");
+        for (long size : Arrays.stream(sizes.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray()) {
+            long loadMillis = growth.growTo(size);
+            long rows = jdbc.sql("SELECT count(*) FROM trajectory").query(Long.class).single();
+            long inYear = jdbc.sql("SELECT count(*) FROM trajectory WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)")
+                    .param("from", from).param("to", to).query(Long.class).single();
+
+            double report = median(() -> {
+                reports.report(ReportFilter.period(from, to), ReportScope.everything());
+                return 0;
+            });
+            double floor = median(() -> floorScan(from, to));
+            Export export = export(researcher, rows);
+            double startup = startup();
+
+            String line = String.format(java.util.Locale.ROOT,
+                    "| %s | %,d | %,d | %.1f | %.0f | %.0f | %.1f | %,.0f | %.0f | %.2f |",
+                    LocalDate.now(), rows, inYear, loadMillis / 1000.0, report, floor, report / floor,
+                    export.rowsPerSecond, export.peakHeapMb, startup);
+            results.add(line);
+            System.out.println("BENCHMARK " + line);
+        }
+        write();
+    }
+
+    /** One pass over the same rows and columns the report reads: what PostgreSQL needs at least. */
+    private long floorScan(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT count(*) + count(gender) + count(birth_year) + sum(contacts) + count(outcome)
+                               + sum(cardinality(applicants)) + sum(cardinality(interventions))
+                               + sum(cardinality(consultations)) + sum(cardinality(referral_destinations))
+                               + count(diagnosis_question) + count(referral_moment) + count(registration_date)
+                               + count(DISTINCT supporter_id) + count(practice_id)
+                          FROM trajectory
+                         WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)""")
+                .param("from", from).param("to", to).query(Long.class).single();
+    }
+
+    /** Median wall time in milliseconds of {@value RUNS} runs after {@value WARM_UP} warm-up runs. */
+    private static double median(LongSupplier work) {
+        for (int i = 0; i < WARM_UP; i++) {
+            work.getAsLong();
+        }
+        double[] times = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long began = System.nanoTime();
+            work.getAsLong();
+            times[i] = (System.nanoTime() - began) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[RUNS / 2];
+    }
+
+    record Export(double rowsPerSecond, double peakHeapMb) {
+    }
+
+    /** The research export (ZIP of CSV, all pilots) over real HTTP, counted as it streams in. */
+    private Export export(HttpClient researcher, long rows) throws IOException, InterruptedException {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long began = System.nanoTime();
+        HttpResponse<InputStream> response = researcher.send(
+                HttpRequest.newBuilder(URI.create(base() + "/export/download?formaat=ZIP")).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = body.read(buffer)) >= 0; ) {
+                bytes += read;
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        if (response.statusCode() != 200 || bytes < rows) {
+            throw new IllegalStateException("export failed: HTTP " + response.statusCode() + ", " + bytes + " bytes");
+        }
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Export(rows / seconds, peak / (1024.0 * 1024.0));
+    }
+
+    /** Seconds from starting a fresh JVM of the application on this database to a healthy answer. */
+    private double startup() throws IOException, InterruptedException {
+        int appPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            appPort = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("benchmark-start", ".log");
+        long began = System.nanoTime();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", applicationClassPath(),
+                "nl.jeugdhulp.registratie.RegistratieApplication",
+                "--spring.profiles.active=prod", "--server.port=" + appPort,
+                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            while (process.isAlive()) {
+                try {
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + appPort + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200) {
+                        return (System.nanoTime() - began) / 1e9;
+                    }
+                } catch (IOException notYetListening) {
+                    Thread.onSpinWait();
+                }
+            }
+            throw new IllegalStateException("the application did not start: " + Files.readString(log));
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** This JVM's class path without the test classes, whose initializer would start a database of its own. */
+    private static String applicationClassPath() {
+        String separator = System.getProperty("path.separator");
+        return String.join(separator, Arrays.stream(System.getProperty("java.class.path").split(separator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/")).toList());
+    }
+
+    private HttpClient login(String username) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=" + username + "&password=demo-jeugdhulp&_csrf=" + csrf.group(1);
+        http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        return http;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private void write() {
+        Path file = Path.of("target", "benchmark", "results.md");
+        try {
+            Files.createDirectories(file.getParent());
+            String header = """
+                    Benchmark run %s on %d cores, Java %s, heap limit %d MB.
+
+                    | date | trajectories | in the year | load s | report ms | floor ms | ratio | export rows/s | export peak heap MB | start-up s |
+                    |---|---|---|---|---|---|---|---|---|---|
+                    """.formatted(OffsetDateTime.now(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            Files.writeString(file, header + String.join("\n", results) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
