@@ -55,7 +55,9 @@ class SummaryDocuments {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.useSVGDrawer(new BatikSVGDrawer());
-        builder.withHtmlContent(html, null);
+        // The stylesheet link (pdf.css) resolves beside the template, also inside the packaged jar; the file's
+        // own URL is the base because a jar need not list its directories.
+        builder.withHtmlContent(html, SummaryDocuments.class.getResource("/templates/summary/pdf.css").toExternalForm());
         builder.toStream(out);
         builder.run();
         return out.toByteArray();

@@ -172,6 +172,8 @@ class SummaryWebTest {
             assertThat(text).contains("Samenvatting pilot", "01-11-2020 – 30-06-2021", "Gemaakt op", "305", "263", "<5",
                     "€ 356.000", "€ 204.000", "€ 306.000", "Aantallen van 1 tot 5")
                     .doesNotContain(" 39 ").doesNotContain(supporterCode);
+            // The page numbers come from the print stylesheet beside the template: it was found.
+            assertThat(text).containsPattern("1 / \\d+");
         }
         assertAudited("PDF");
     }
