@@ -167,8 +167,9 @@ class PerformanceBenchmark {
                 "--spring.datasource.password=")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = began + Duration.ofMinutes(3).toNanos();
         try {
-            while (process.isAlive()) {
+            while (process.isAlive() && System.nanoTime() < deadline) {
                 try {
                     HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + appPort + "/actuator/health"))
@@ -181,7 +182,7 @@ class PerformanceBenchmark {
                     Thread.onSpinWait();
                 }
             }
-            throw new IllegalStateException("the application did not start: " + Files.readString(log));
+            throw new IllegalStateException("the application did not become healthy: " + Files.readString(log));
         } finally {
             process.destroy();
             process.waitFor();
