@@ -473,6 +473,13 @@ class BadInputTest {
             add("close trajectory " + pairs(bad), 422, mine,
                     params(post("/trajecten/" + trajectory + "/afsluiten").with(as(s)).with(csrf()), close, bad));
         }
+        // The database allows a trajectory without CAP-J code (old or imported data); closing it was a 500.
+        long withoutCapj = data.trajectory(supporter, practice, LocalDate.parse(start));
+        add("close a trajectory without CAP-J code", 422, row("trajectory", withoutCapj),
+                params(post("/trajecten/" + withoutCapj + "/afsluiten").with(as(s)).with(csrf()), close));
+        add("close a trajectory without CAP-J code, endDate=" + NO_SUCH_DAY, 422, row("trajectory", withoutCapj),
+                params(post("/trajecten/" + withoutCapj + "/afsluiten").with(as(s)).with(csrf()), close,
+                        "endDate", NO_SUCH_DAY));
         add("close another pilot's trajectory", 404, theirs,
                 params(post("/trajecten/" + foreignTrajectory + "/afsluiten").with(as(s)).with(csrf()), close));
         add("close without CSRF token", 403, mine,
