@@ -35,10 +35,16 @@ class SecurityConfiguration {
                         // The anonymous client questionnaire behind a supporter's personal link (CSRF stays on).
                         .requestMatchers("/v/**").permitAll()
                         .requestMatchers("/beheer/**").hasRole(Role.BEHEERDER.name())
-                        .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**", "/import", "/import/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/import", "/import/**").hasAnyRole(Role.PRAKTIJKONDERSTEUNER.name(),
+                                Role.PROJECTLEIDER.name(), Role.BEHEERDER.name())
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
                         .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
                                 Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/samenvatting/aannames", "/samenvatting/aannames/**")
+                                .hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name())
+                        .requestMatchers("/samenvatting", "/samenvatting/**").hasAnyRole(Role.GEMEENTE.name(),
+                                Role.PROJECTLEIDER.name(), Role.BEHEERDER.name())
                         .requestMatchers("/export", "/export/**").hasAnyRole(ApiSecurityConfiguration.EXPORT_ROLES)
                         .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.TOKEN_ROLES)
                         .requestMatchers("/", "/account/**", "/registratiebestand", "/registratiebestand/**").authenticated()
