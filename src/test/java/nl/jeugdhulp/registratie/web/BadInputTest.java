@@ -25,6 +25,7 @@ import nl.jeugdhulp.registratie.Principals;
 import nl.jeugdhulp.registratie.TestData;
 import nl.jeugdhulp.registratie.TestData.Supporter;
 import nl.jeugdhulp.registratie.account.Role;
+import nl.jeugdhulp.registratie.exchange.ExchangeColumns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -241,7 +242,7 @@ class BadInputTest {
         }
         boolean json = response.getContentType() != null && response.getContentType().contains("json");
         if (json) {
-            if (!body.contains("\"error")) {
+            if (!body.contains("\"error") && !body.contains("\"problemen\":[\"")) {
                 problems.add("JSON answer without error message: " + abbreviate(body));
             }
         } else {
@@ -276,6 +277,7 @@ class BadInputTest {
         exportAndImportCases();
         questionnaireCases();
         auditCases();
+        costAssumptionCases();
 
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
@@ -335,6 +337,10 @@ class BadInputTest {
                 .param("formToken", formToken()).param("understand", "8"));
         accepted("paper entry", 302, responses, post("/profiel/vragenlijst/papier/ouder").with(as(ojg.userId()))
                 .with(csrf()).param("formToken", formToken()).param("understand", "8"));
+        accepted("new cost assumption", 302, count("pilot_cost_assumption", "pilot_id = " + pilot),
+                post("/samenvatting/aannames/" + pilot + "/nieuw").with(as(leader)).with(csrf())
+                        .param("validFrom", "2026-01-01").param("amount", "2500").param("staffCost", "60000")
+                        .param("housingCost", "5000"));
         accepted("report page", 200, null, get("/rapportage").with(as(leader)).param("jaar", "2026").param("periode", "T1"));
         accepted("export download", 200, null, get("/export/download").with(as(leader)).param("formaat", "ZIP"));
         accepted("audit view", 200, null, get("/beheer/audit/traject/" + trajectory).with(as(admin))
@@ -744,6 +750,77 @@ class BadInputTest {
                 "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8))).with(as(s)));
         add("import run of an unknown check", 400, own, post("/import/999999").with(as(s)).with(csrf()));
         add("import run with id abc", 400, own, post("/import/abc").with(as(s)).with(csrf()));
+        // Import jobs are named by a text id: an unreadable one is simply unknown.
+        add("import job page id abc", 404, own, get("/import/taak/abc").with(as(s)));
+        add("import job page unknown id", 404, own, get("/import/taak/999999999").with(as(s)));
+        add("import job status unknown id", 404, own, get("/import/taak/999999999/status").with(as(s))
+                .accept(MediaType.APPLICATION_JSON));
+        add("import job rejected rows id beyond long", 404, own, get("/import/taak/99999999999999999999/afgewezen")
+                .with(as(s)));
+
+        // POST /api/v1/imports: the same checks for scripts, answered in JSON.
+        String supporterToken = apiToken(s);
+        String header = String.join(",", ExchangeColumns.TRAJECTEN.stream().map(ExchangeColumns.Column::name).toList());
+        String hostileRow = String.join(",", java.util.Collections.nCopies(ExchangeColumns.TRAJECTEN.size(),
+                "\"" + SQL + SCRIPT + "\""));
+        byte[] hostile = (header + "\r\n" + hostileRow + "\r\n" + hostileRow.replace(SQL, HUGE) + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] simple = (header + "\r\n").getBytes(StandardCharsets.UTF_8);
+        add("import API without a file", 400, own, importApi(supporterToken, null));
+        add("import API of binary garbage", 400, own,
+                importApi(supporterToken, new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 0, 0}));
+        add("import API proef=" + SQL, 400, own, importApi(supporterToken, simple, "proef", SQL));
+        add("import API modus=" + SCRIPT, 400, own, importApi(supporterToken, simple, "modus", SCRIPT));
+        add("import API pilot=abc", 400, own, importApi(supporterToken, simple, "pilot", "abc"));
+        add("import API pilot=" + OVERFLOW, 400, own, importApi(supporterToken, simple, "pilot", OVERFLOW));
+        add("import API rows of scripts, SQL and huge text", 422, own, importApi(supporterToken, hostile));
+        // "Valid rows only" with no valid row: a 200 that imported nothing and lists every problem.
+        add("import API rows of scripts, valid rows only", 200, own,
+                importApi(supporterToken, hostile, "modus", "geldig"));
+        String leaderToken = apiToken(leader);
+        add("import API for another pilot", 404, count("trajectory", null),
+                importApi(leaderToken, simple, "pilot", String.valueOf(foreignPilot)));
+    }
+
+    static RequestBuilder importApi(String token, byte[] content, String... parameters) {
+        var request = multipart("/api/v1/imports").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .accept(MediaType.APPLICATION_JSON);
+        if (content != null) {
+            request.file(new MockMultipartFile("bestand", "trajecten.csv", "text/csv", content));
+        }
+        for (int i = 0; i < parameters.length; i += 2) {
+            request.param(parameters[i], parameters[i + 1]);
+        }
+        return request;
+    }
+
+    void costAssumptionCases() {
+        long l = leader;
+        String assumptions = count("pilot_cost_assumption", "pilot_id = " + pilot);
+        Map<String, String> valid = Map.of("validFrom", "2026-01-01", "amount", "2500", "staffCost", "60000",
+                "housingCost", "5000");
+        String[][] bad = {
+                {"validFrom", NO_SUCH_DAY}, {"validFrom", DUTCH_ORDER}, {"validFrom", SQL}, {"validFrom", ""},
+                {"amount", "abc"}, {"amount", "-1"}, {"amount", OVERFLOW}, {"amount", HUGE.replace('x', '9')},
+                {"amount", SCRIPT}, {"staffCost", TOO_BIG_INT + "00"}, {"staffCost", "-1"}, {"housingCost", SQL},
+                {"housingCost", "1,005"}, {"version", "abc"},
+        };
+        for (String[] b : bad) {
+            add("new cost assumption " + pairs(b), 422, assumptions,
+                    params(post("/samenvatting/aannames/" + pilot + "/nieuw").with(as(l)).with(csrf()), valid, b));
+        }
+        add("new cost assumption without CSRF token", 403, assumptions,
+                params(post("/samenvatting/aannames/" + pilot + "/nieuw").with(as(l)), valid));
+        add("new cost assumption for another pilot", 404, count("pilot_cost_assumption", "pilot_id = " + foreignPilot),
+                params(post("/samenvatting/aannames/" + foreignPilot + "/nieuw").with(as(l)).with(csrf()), valid));
+        add("new cost assumption pilot id abc", 400, assumptions,
+                params(post("/samenvatting/aannames/abc/nieuw").with(as(l)).with(csrf()), valid));
+        add("edit unknown cost assumption", 404, assumptions,
+                params(post("/samenvatting/aannames/" + pilot + "/999999999").with(as(l)).with(csrf()), valid,
+                        "version", "0"));
+        add("edit cost assumption id beyond long", 400, assumptions,
+                params(post("/samenvatting/aannames/" + pilot + "/99999999999999999999").with(as(l)).with(csrf()),
+                        valid, "version", "0"));
     }
 
     void questionnaireCases() throws Exception {
