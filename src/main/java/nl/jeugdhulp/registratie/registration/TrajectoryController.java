@@ -233,7 +233,11 @@ class TrajectoryController {
     /** Rule violations become field errors; a field that failed binding keeps its own error. */
     private static void reject(BindingResult result, List<Violation> violations) {
         for (Violation v : violations) {
-            if (result.getFieldErrorCount(v.field()) == 0) {
+            if (result.getFieldType(v.field()) == null) {
+                // A rule on a field this form does not have (closing a trajectory that lacks a CAP-J code):
+                // shown above the form instead of failing with a 500.
+                result.reject(v.code(), v.args(), v.code());
+            } else if (result.getFieldErrorCount(v.field()) == 0) {
                 result.rejectValue(v.field(), v.code(), v.args(), v.code());
             }
         }

@@ -73,7 +73,19 @@ public final class TrajectoryRules {
             v.add(new Violation("interventionOther", "trajectory.other.required"));
         }
         checkClosing(data, v);
+        // The short free texts have column limits (V4); without these checks a long text was a 409.
+        checkLength(data.diagnosisOther(), "diagnosisOther", 100, v);
+        checkLength(data.applicantOther(), "applicantOther", 100, v);
+        checkLength(data.interventionOther(), "interventionOther", 100, v);
+        checkLength(data.otherReasonText(), "otherReasonText", 100, v);
+        checkLength(data.chainPartner(), "chainPartner", 150, v);
         return v;
+    }
+
+    private static void checkLength(String text, String field, int max, List<Violation> v) {
+        if (text != null && text.length() > max) {
+            v.add(new Violation(field, "trajectory.text.length", max));
+        }
     }
 
     private static void checkDates(TrajectoryData d, LocalDate today, List<Violation> v) {
