@@ -2,6 +2,7 @@ package nl.jeugdhulp.registratie.account;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import nl.jeugdhulp.registratie.audit.AuditAction;
 import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
@@ -16,6 +17,7 @@ import org.springframework.validation.Errors;
 public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -81,6 +83,50 @@ public class AccountService {
             jdbc.sql("INSERT INTO user_municipality (user_id, municipality_id) VALUES (:u, :m)")
                     .param("u", userId).param("m", municipality).update();
         }
+    }
+
+    /** An account as other features may see it (no password, no scope). */
+    public record AccountInfo(long id, String username, Role role, boolean enabled) {
+    }
+
+    /** The format the database demands of a user name. */
+    public static boolean validUsername(String username) {
+        return username != null && username.matches("[a-z0-9._-]{3,60}");
+    }
+
+    public Optional<AccountInfo> findByUsername(String username) {
+        return jdbc.sql("SELECT id, username, role, enabled FROM app_user WHERE lower(username) = lower(:u)")
+                .param("u", username == null ? "" : username.trim())
+                .query((rs, i) -> new AccountInfo(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getBoolean(4)))
+                .optional();
+    }
+
+    /**
+     * Creates an account with a generated initial password, which is returned to be shown once and
+     * must be changed at first login (as an administrator's temporary password). Audited.
+     */
+    @Transactional
+    public InitialPassword createWithInitialPassword(String username, Role role, String reason) {
+        String password = initialPassword();
+        long id = createUser(username, password, role, true, List.of(), List.of());
+        auditLog.record(AuditEntry.of(AuditAction.CREATE, "USER_CREATED", "USER", id)
+                .withDetails("role=" + role + ", " + reason));
+        return new InitialPassword(id, username.trim().toLowerCase(), password);
+    }
+
+    /** A new account and its one-time initial password. */
+    public record InitialPassword(long userId, String username, String password) {
+    }
+
+    private static String initialPassword() {
+        // No look-alike characters: the password is read from the screen and typed in.
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     public boolean anyUserExists() {

@@ -42,6 +42,7 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/reports/**").hasAnyRole(REPORT_ROLES)
                         .requestMatchers("/api/v1/exports").hasAnyRole(EXPORT_ROLES)
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/imports").hasAnyRole(REPORT_ROLES)
                         .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

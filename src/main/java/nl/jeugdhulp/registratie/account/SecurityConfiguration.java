@@ -35,7 +35,9 @@ class SecurityConfiguration {
                         // The anonymous client questionnaire behind a supporter's personal link (CSRF stays on).
                         .requestMatchers("/v/**").permitAll()
                         .requestMatchers("/beheer/**").hasRole(Role.BEHEERDER.name())
-                        .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**", "/import", "/import/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/trajecten/**", "/profiel/**", "/capj/**").hasRole(Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/import", "/import/**").hasAnyRole(Role.PRAKTIJKONDERSTEUNER.name(),
+                                Role.PROJECTLEIDER.name(), Role.BEHEERDER.name())
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
                         .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
                                 Role.PRAKTIJKONDERSTEUNER.name())

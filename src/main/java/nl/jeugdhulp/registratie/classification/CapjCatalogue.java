@@ -43,6 +43,11 @@ public class CapjCatalogue {
                 .param("codes", codes).query(String.class).list());
     }
 
+    /** Every code of the list, active or retired: an import loads them once instead of asking per row. */
+    public Set<String> allCodes() {
+        return new HashSet<>(jdbc.sql("SELECT code FROM capj_code").query(String.class).list());
+    }
+
     /** The given codes with labels, retired ones included (for showing old trajectories). */
     public List<CapjCode> activeAndRetired(Collection<String> codes) {
         if (codes.isEmpty()) {

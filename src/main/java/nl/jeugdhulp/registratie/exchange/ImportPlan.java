@@ -1,26 +1,35 @@
 package nl.jeugdhulp.registratie.exchange;
 
 import java.util.List;
-import nl.jeugdhulp.registratie.registration.ImportOutcome;
-import nl.jeugdhulp.registratie.registration.ImportRow;
 
 /**
- * The outcome of reading and checking an import file (the dry run): the valid rows, which of them
- * are new or update an earlier import, the rejected rows with their problems, and warnings.
+ * What reading and checking an import file found (the dry run), or what an import did: counts of
+ * new, updated and rejected trajectory rows, the professionals of the file, every problem as
+ * "blad, rij, kolom: melding" (the first {@value #MAX_PROBLEMS} are kept, {@code problemCount}
+ * counts all) and warnings. Small whatever the size of the file: no rows are kept.
  */
-public record ImportPlan(List<String> header, List<String> warnings, List<ImportRow> valid, List<Rejected> rejected,
-                  int newRows, int updatedRows) {
+public record ImportPlan(List<String> header, List<String> warnings, int trajectoryRows, int newRows, int updatedRows,
+                         int rejectedRows, List<String> problems, int problemCount, List<Professional> professionals,
+                         int newProfessionals, int updatedProfessionals, int rejectedProfessionals) {
 
-    /** Every problem of every rejected row, as "blad, rij, kolom: melding". */
-    public List<String> problems() {
-        return rejected.stream().flatMap(r -> r.problems().stream()).toList();
+    public static final int MAX_PROBLEMS = 1000;
+
+    /** Problems not listed because there were more than {@value #MAX_PROBLEMS}. */
+    public int unlistedProblems() {
+        return problemCount - problems.size();
     }
 
-    /** A row that breaks a rule: its original cells, the full problem lines and the short reasons. */
-    public record Rejected(int rowNumber, List<String> cells, List<String> problems, List<String> reasons) {
+    /** Rows the import reads: trajectories and professionals (for the progress bar). */
+    public int totalRows() {
+        return trajectoryRows + professionals.size() + rejectedProfessionals;
     }
 
-    /** What an import run did; {@code outcome} is null when nothing was written. */
-    public record Result(ImportPlan plan, ImportOutcome outcome) {
+    /** Professionals that need an account chosen or created: new ones, and existing ones without account. */
+    public List<Professional> withoutAccount() {
+        return professionals.stream().filter(p -> p.username() == null).toList();
+    }
+
+    /** A valid row of the professionals sheet: its code, whether the supporter is new, the linked account. */
+    public record Professional(int rowNumber, String code, boolean isNew, String username) {
     }
 }

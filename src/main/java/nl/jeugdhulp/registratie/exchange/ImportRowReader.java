@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -60,8 +60,29 @@ final class ImportRowReader {
     private ImportRowReader() {
     }
 
+    /** Unpacked bytes read from one ZIP entry or workbook part at most, unless told otherwise (a ZIP bomb guard). */
+    static final long DEFAULT_MAX_UNPACKED = 200L * 1024 * 1024;
+
     /** Reads sheet {@code sheet} ("trajecten") of the file, or the CSV file itself. */
     static void read(Path file, String sheet, RowHandler handler) {
+        read(file, sheet, handler, DEFAULT_MAX_UNPACKED);
+    }
+
+    static void read(Path file, String sheet, RowHandler handler, long maxUnpacked) {
+        if (!read(file, sheet, handler, maxUnpacked, false)) {
+            throw new IllegalStateException("required sheet not read");
+        }
+    }
+
+    /**
+     * Reads sheet {@code sheet} if the workbook or ZIP has it; a single CSV file counts as the
+     * trajecten sheet only. Answers whether the sheet was there.
+     */
+    static boolean readIfPresent(Path file, String sheet, RowHandler handler, long maxUnpacked) {
+        return read(file, sheet, handler, maxUnpacked, true);
+    }
+
+    private static boolean read(Path file, String sheet, RowHandler handler, long maxUnpacked, boolean optional) {
         byte[] head = new byte[4];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -80,16 +101,23 @@ final class ImportRowReader {
             ZipKind kind = zipKind(file, sheet);
             if (kind.csvEntry() != null) {
                 String entry = kind.csvEntry();
-                readCsv(() -> zipEntry(file, entry), sheet, handler);
+                readCsv(() -> zipEntry(file, entry, maxUnpacked), sheet, handler);
+                return true;
             } else if (kind.entries() != null) {
+                if (optional) {
+                    return false;
+                }
                 throw new ImportFileException("Het ZIP-bestand bevat geen " + sheet + ".csv (gevonden: "
                         + (kind.entries().isEmpty() ? "niets" : String.join(", ", kind.entries())) + ").");
             } else {
-                readXlsx(file, sheet, handler);
+                return readXlsx(file, sheet, handler, maxUnpacked, optional);
             }
-        } else {
-            readCsv(() -> Files.newInputStream(file), sheet, handler);
         }
+        if (!sheet.equals(ExchangeColumns.TRAJECTEN_SHEET)) {
+            return false;
+        }
+        readCsv(() -> Files.newInputStream(file), sheet, handler);
+        return true;
     }
 
     /** Opens the bytes to read, fresh each time (the delimiter is sniffed before the parse). */
@@ -101,15 +129,17 @@ final class ImportRowReader {
      * What a ZIP file is: a workbook ({@code entries} and {@code csvEntry} null: it has
      * {@code [Content_Types].xml}, or it cannot be listed, so the workbook reader reports it), a ZIP
      * of CSV files with {@code csvEntry} the entry {@code <sheet>.csv}, or neither ({@code entries}
-     * the names found). Listed with {@link ZipInputStream}, so streamed, not held in memory.
+     * the names found). Listed from the central directory with {@link ZipFile}: nothing is unpacked.
      */
     private record ZipKind(String csvEntry, List<String> entries) {
     }
 
     private static ZipKind zipKind(Path file, String sheet) {
         List<String> names = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        String found = null;
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if ("[Content_Types].xml".equals(name)) {
                     return new ZipKind(null, null);
@@ -117,8 +147,8 @@ final class ImportRowReader {
                 if (entry.isDirectory() || name.startsWith("__MACOSX/")) {
                     continue;
                 }
-                if (isCsvOf(name, sheet)) {
-                    return new ZipKind(name, null);
+                if (found == null && isCsvOf(name, sheet)) {
+                    found = name;
                 }
                 if (names.size() < 10) {
                     names.add(baseName(name));
@@ -127,24 +157,75 @@ final class ImportRowReader {
         } catch (IOException | IllegalArgumentException e) {
             return new ZipKind(null, null);
         }
-        return new ZipKind(null, names);
+        return found != null ? new ZipKind(found, null) : new ZipKind(null, names);
     }
 
-    /** The entry's bytes; closing the stream closes the ZIP. */
-    private static InputStream zipEntry(Path file, String name) throws IOException {
-        ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8);
+    /** The entry's bytes, refused beyond {@code maxUnpacked}; closing the stream closes the ZIP. */
+    private static InputStream zipEntry(Path file, String name, long maxUnpacked) throws IOException {
+        ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
         try {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().equals(name)) {
-                    return zip;
-                }
+            ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                throw new IOException("ZIP entry " + name + " disappeared");
             }
+            if (entry.getSize() > maxUnpacked) {
+                throw unpackedTooLarge(maxUnpacked);
+            }
+            return new LimitedStream(zip.getInputStream(entry), maxUnpacked) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        zip.close();
+                    }
+                }
+            };
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
         }
-        zip.close();
-        throw new IOException("ZIP entry " + name + " disappeared");
+    }
+
+    static ImportFileException unpackedTooLarge(long max) {
+        return new ImportFileException("Het bestand is uitgepakt te groot (meer dan " + (max / (1024 * 1024))
+                + " MB). Is het wel een registratiebestand? Splits het of stuur het als CSV-bestand.", 413);
+    }
+
+    /** Counts what is read and stops at the limit: the declared size of a ZIP entry can lie. */
+    private static class LimitedStream extends java.io.FilterInputStream {
+        private final long max;
+        private long read;
+
+        LimitedStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > max) {
+                throw unpackedTooLarge(max);
+            }
+        }
     }
 
     private static boolean isCsvOf(String entryName, String sheet) {
@@ -234,7 +315,9 @@ final class ImportRowReader {
 
     // --- XLSX ---
 
-    private static void readXlsx(Path file, String sheet, RowHandler handler) {
+    private static boolean readXlsx(Path file, String sheet, RowHandler handler, long maxUnpacked, boolean optional) {
+        // POI refuses parts that inflate suspiciously (ratio) or beyond this size: a workbook ZIP bomb.
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(Math.max(maxUnpacked, 1024 * 1024));
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -246,9 +329,12 @@ final class ImportRowReader {
                     names.add(sheets.getSheetName());
                     if (columnKey(sheets.getSheetName()).equals(sheet)) {
                         parseSheet(styles, strings, data, sheet, handler);
-                        return;
+                        return true;
                     }
                 }
+            }
+            if (optional) {
+                return false;
             }
             throw new ImportFileException("De werkmap heeft geen blad \"" + sheet + "\" (gevonden: "
                     + String.join(", ", names) + ").");
@@ -256,6 +342,9 @@ final class ImportRowReader {
             throw e;
         } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
                  | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            if (isBomb(e)) {
+                throw unpackedTooLarge(maxUnpacked);
+            }
             throw new ImportFileException("Het bestand is geen geldige Excel-werkmap (.xlsx) of is onvolledig.", e);
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                  | RuntimeException e) {
@@ -264,8 +353,22 @@ final class ImportRowReader {
                     throw known;
                 }
             }
+            if (isBomb(e)) {
+                throw unpackedTooLarge(maxUnpacked);
+            }
             throw new ImportFileException("De Excel-werkmap is beschadigd of onvolledig en kan niet worden gelezen.", e);
         }
+    }
+
+    /** POI's ZipSecureFile says "Zip bomb detected" (ratio) or that an entry exceeds the max size. */
+    private static boolean isBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Zip bomb") || message.contains("max entry size") || message.contains("exceeds the max")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void parseSheet(StylesTable styles, ReadOnlySharedStringsTable strings, InputStream data,

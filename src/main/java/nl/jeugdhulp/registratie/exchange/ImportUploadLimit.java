@@ -1,6 +1,10 @@
 package nl.jeugdhulp.registratie.exchange;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -11,7 +15,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * An upload over spring.servlet.multipart.max-file-size is refused by the multipart parser before
- * any controller runs; answer 413 with the import page and a Dutch message instead of an error page.
+ * any controller runs; answer 413 with the import page and a Dutch message instead of an error page
+ * (JSON {"error": ...} on the API).
  */
 @ControllerAdvice
 class ImportUploadLimit {
@@ -23,7 +28,11 @@ class ImportUploadLimit {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(Model model, HttpServletResponse response) {
+    Object tooLarge(HttpServletRequest request, Model model, HttpServletResponse response) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("error", ImportController.tooLarge(maxSize)));
+        }
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         model.addAttribute("maxSize", ImportController.size(maxSize));
         model.addAttribute("error", ImportController.tooLarge(maxSize));

@@ -15,27 +15,29 @@ import org.slf4j.LoggerFactory;
  * The one upload a user has checked (dry run) but not yet imported, kept in a temp file between
  * the two requests and referenced by a random id in the user's session. The file is deleted when
  * it is imported, when a newer upload replaces it, or when the session ends (logout or timeout):
- * this object is a session attribute and deletes its file when it is unbound. The rejected rows
- * of the last "valid rows only" import are kept here too, for their download.
+ * this object is a session attribute and deletes its file when it is unbound. The dry run's plan
+ * and target are kept with it, so the import page can be shown again (account choices) without
+ * reading the file once more.
  */
 final class ImportUploads implements HttpSessionBindingListener {
 
     static final String ATTRIBUTE = ImportUploads.class.getName();
     private static final Logger log = LoggerFactory.getLogger(ImportUploads.class);
 
-    record Upload(String id, Path file, String fileName) {
-    }
-
-    record RejectedFile(String id, String fileName, String csv) {
+    record Upload(String id, Path file, String fileName, ImportTarget target, ImportPlan plan) {
     }
 
     private Upload pending;
-    private RejectedFile rejected;
 
-    synchronized Upload keep(Path file, String fileName) {
+    synchronized Upload keep(Path file, String fileName, ImportTarget target, ImportPlan plan) {
         discard();
-        pending = new Upload(UUID.randomUUID().toString(), file, fileName);
+        pending = new Upload(UUID.randomUUID().toString(), file, fileName, target, plan);
         return pending;
+    }
+
+    /** The upload with this id, left in place. */
+    synchronized Optional<Upload> peek(String id) {
+        return Optional.ofNullable(pending).filter(p -> p.id().equals(id));
     }
 
     /** The upload with this id, handed over once: the caller must delete its file. */
@@ -46,15 +48,6 @@ final class ImportUploads implements HttpSessionBindingListener {
         Upload upload = pending;
         pending = null;
         return Optional.of(upload);
-    }
-
-    synchronized RejectedFile keepRejected(String fileName, String csv) {
-        rejected = new RejectedFile(UUID.randomUUID().toString(), fileName, csv);
-        return rejected;
-    }
-
-    synchronized Optional<RejectedFile> rejected(String id) {
-        return Optional.ofNullable(rejected).filter(r -> r.id().equals(id));
     }
 
     synchronized void discard() {

@@ -1,8 +1,12 @@
 package nl.jeugdhulp.registratie.exchange;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,10 +40,19 @@ import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.PRAKTIJK;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.PROFESSIONAL;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.STARTDATUM;
 
+import nl.jeugdhulp.registratie.account.AccountService;
 import nl.jeugdhulp.registratie.account.CurrentUser;
+import nl.jeugdhulp.registratie.account.Role;
+import nl.jeugdhulp.registratie.audit.AuditAction;
+import nl.jeugdhulp.registratie.audit.AuditEntry;
+import nl.jeugdhulp.registratie.audit.AuditLog;
+import nl.jeugdhulp.registratie.audit.AuditOutcome;
 import nl.jeugdhulp.registratie.classification.CapjCatalogue;
 import nl.jeugdhulp.registratie.organisation.PracticeDirectory;
 import nl.jeugdhulp.registratie.organisation.PracticeOption;
+import nl.jeugdhulp.registratie.organisation.ProfessionalRegister;
+import nl.jeugdhulp.registratie.organisation.ProfessionalRegister.KnownSupporter;
+import nl.jeugdhulp.registratie.organisation.ProfessionalRegister.ProfileValues;
 import nl.jeugdhulp.registratie.registration.Codes.Applicant;
 import nl.jeugdhulp.registratie.registration.Codes.Consultation;
 import nl.jeugdhulp.registratie.registration.Codes.Destination;
@@ -49,27 +63,38 @@ import nl.jeugdhulp.registratie.registration.Codes.Intervention;
 import nl.jeugdhulp.registratie.registration.Codes.OtherReason;
 import nl.jeugdhulp.registratie.registration.Codes.Outcome;
 import nl.jeugdhulp.registratie.registration.Codes.ReferralMoment;
-import nl.jeugdhulp.registratie.registration.ImportOutcome;
-import nl.jeugdhulp.registratie.registration.ImportRow;
+import nl.jeugdhulp.registratie.registration.TrajectoryBatch;
 import nl.jeugdhulp.registratie.registration.TrajectoryData;
-import nl.jeugdhulp.registratie.registration.TrajectoryService;
 import nl.jeugdhulp.registratie.registration.Violation;
+import nl.jeugdhulp.registratie.web.NotFoundException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
- * A supporter's import of their own {@code trajecten} sheet: reads the file, maps every row to
- * {@link TrajectoryData}, checks it with the form's rules and reports every problem as
- * "blad, rij, kolom: melding". {@link #plan} writes nothing (the dry run); {@link #run} writes
- * all rows in one transaction, or only the valid ones when asked.
+ * The import of a registration file (exchange-format.md), streamed: what validation needs is
+ * loaded once ({@link TrajectoryBatch}, {@link ProfessionalRegister}), every row is mapped to
+ * {@link TrajectoryData} and checked with the form's rules as it is read, and valid rows are
+ * written in JDBC batches. Nothing grows with the file: no rows are kept, the rejected rows go to a
+ * temp CSV file and only the first problems are listed. {@link #plan} writes nothing (the dry run);
+ * {@link #run} writes in one transaction: everything or nothing, or only the valid rows.
+ *
+ * <p>A supporter imports into their own registration; a project leader (own pilots) or an
+ * administrator (any pilot) imports into one pilot, where the {@code professionals} sheet creates
+ * or updates supporters, each tied to an account chosen or created in the same import.
  */
 @Service
 class TrajectoryImport {
 
     static final String SHEET = ExchangeColumns.TRAJECTEN_SHEET;
+    static final String PROFESSIONALS = ExchangeColumns.PROFESSIONALS_SHEET;
+    static final String ACCOUNT = "account";
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final Pattern DUTCH_DATE = Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})");
     private static final int MAX_SOURCE_ID = 60;
@@ -80,12 +105,14 @@ class TrajectoryImport {
     static final String AANMELDER_ANDERS_TEKST = "aanmelder_anders_tekst";
     static final String INTERVENTIE_ANDERS_TEKST = "interventie_anders_tekst";
     static final String AFRONDING_ANDERS_TEKST = "afronding_anders_tekst";
+    static final String BEKOSTIGING_ANDERS = "bekostiging_anders";
     static final List<String> CAPJ = capjColumns();
     static final Map<Applicant, String> APPLICANTS = group(ExchangeColumns.AANMELDER, Applicant.class);
     static final Map<Intervention, String> INTERVENTIONS = group(ExchangeColumns.INTERVENTIE, Intervention.class);
     static final Map<Consultation, String> CONSULTATIONS = group(ExchangeColumns.OVERLEG, Consultation.class);
     static final Map<Destination, String> DESTINATIONS = group(ExchangeColumns.VERWIJZING, Destination.class);
     static final Set<String> COLUMNS = columns();
+    static final Set<String> PROFESSIONAL_COLUMNS = professionalColumns();
 
     /** Form field of a {@link Violation} → the column it is reported in. */
     private static final Map<String, String> FIELD_COLUMN = Map.ofEntries(
@@ -106,157 +133,586 @@ class TrajectoryImport {
             Map.entry("referralMoment", MOMENT_VERWIJZING),
             Map.entry("destinations", DESTINATIONS.get(Destination.SGGZ)));
 
-    private final TrajectoryService trajectories;
+    /** Profile form field → professionals column. */
+    private static final Map<String, String> PROFILE_COLUMN = Map.ofEntries(
+            Map.entry("functionType", "functie"), Map.entry("age", "leeftijd"), Map.entry("gender", "geslacht"),
+            Map.entry("education", "opleiding"), Map.entry("educationOther", "opleiding_anders"),
+            Map.entry("experienceYears", "ervaring_jaren"), Map.entry("salariedByGp", "loondienst_huisarts"),
+            Map.entry("funding", "bekostiging"), Map.entry("fundingOther", BEKOSTIGING_ANDERS),
+            Map.entry("hoursGpPractice", "uren_huisartsenpraktijk"), Map.entry("hoursInstitution", "uren_instelling"),
+            Map.entry("hoursBaseTeam", "uren_basisteam"), Map.entry("housedInPractice", "huisvesting_praktijk"),
+            Map.entry("paysRent", "huurkosten"), Map.entry("usesHis", "his"), Map.entry("usesZorgmail", "zorgmail"),
+            Map.entry("registrationStart", "registratie_start"), Map.entry("registrationEnd", "registratie_eind"));
+
+    private final TrajectoryBatch batch;
     private final PracticeDirectory practices;
+    private final ProfessionalRegister register;
+    private final AccountService accounts;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final long maxUnpacked;
 
-    TrajectoryImport(TrajectoryService trajectories, PracticeDirectory practices, MessageSource messages,
-                     JdbcClient jdbc) {
-        this.trajectories = trajectories;
+    TrajectoryImport(TrajectoryBatch batch, PracticeDirectory practices, ProfessionalRegister register,
+                     AccountService accounts, MessageSource messages, JdbcClient jdbc,
+                     PlatformTransactionManager transactions, AuditLog audit, Clock clock,
+                     @Value("${app.import.max-unpacked-size:200MB}") DataSize maxUnpacked) {
+        this.batch = batch;
         this.practices = practices;
+        this.register = register;
+        this.accounts = accounts;
         this.messages = messages;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.audit = audit;
+        this.clock = clock;
+        this.maxUnpacked = maxUnpacked.toBytes();
     }
 
-    /** Reads and checks the whole file; writes nothing. */
-    ImportPlan plan(CurrentUser user, Path file) {
-        if (user.supporterId() == null) {
-            throw new ImportFileException("Uw account hoort niet bij een praktijkondersteuner; u kunt geen registratie importeren.");
+    /** The pilots a user may import into (id → name): a project leader's own, every pilot for an administrator. */
+    Map<Long, String> pilotChoices(CurrentUser user) {
+        if (user.is(Role.BEHEERDER)) {
+            return register.pilotNames(null);
         }
-        long supporterId = user.supporterId();
-        String ownCode = jdbc.sql("SELECT code FROM supporter WHERE id = :id").param("id", supporterId)
-                .query(String.class).single();
-        Map<String, Long> practiceByName = new HashMap<>();
-        for (PracticeOption p : practices.practicesOf(supporterId)) {
-            practiceByName.put(p.name().strip().toLowerCase(DUTCH), p.id());
+        if (user.is(Role.PROJECTLEIDER)) {
+            return register.pilotNames(user.pilotIds());
         }
-        Collector collector = new Collector(user, ownCode, practiceByName);
-        ImportRowReader.read(file, SHEET, collector);
-        if (collector.index == null) {
-            throw new ImportFileException("Het bestand heeft geen kopregel met kolomnamen.");
-        }
-        Set<String> existing = trajectories.existingSourceIds(user,
-                collector.valid.stream().map(ImportRow::sourceId).toList());
-        int updated = (int) collector.valid.stream().map(ImportRow::sourceId)
-                .filter(id -> id != null && existing.contains(id)).count();
-        return new ImportPlan(collector.headerNames, collector.warnings, collector.valid, collector.rejected,
-                collector.valid.size() - updated, updated);
+        return Map.of();
     }
 
-    /** Plans, then writes: everything or nothing, or with {@code validOnly} the valid rows. */
-    ImportPlan.Result run(CurrentUser user, Path file, String fileName, boolean validOnly) {
-        ImportPlan plan = plan(user, file);
-        if (!plan.rejected().isEmpty() && !validOnly) {
-            return new ImportPlan.Result(plan, null);
-        }
-        ImportOutcome outcome = trajectories.importRows(user, plan.valid(), fileName, plan.rejected().size());
-        return new ImportPlan.Result(plan, outcome);
-    }
-
-    /** The rejected rows as CSV: the original columns and a column {@code reden}. */
-    static String rejectedCsv(ImportPlan plan) {
-        StringWriter out = new StringWriter();
-        List<String> header = new ArrayList<>(plan.header());
-        header.add("reden");
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(header);
-            for (ImportPlan.Rejected row : plan.rejected()) {
-                List<String> cells = new ArrayList<>(row.cells());
-                while (cells.size() < plan.header().size()) {
-                    cells.add("");
-                }
-                cells = new ArrayList<>(cells.subList(0, plan.header().size()));
-                cells.add(String.join("; ", row.reasons()));
-                printer.printRecord(cells);
+    /**
+     * Where this user's import goes. A supporter: their own registration. A project leader: one of
+     * their pilots (the only one when {@code pilotId} is null); an administrator: any pilot. A pilot
+     * outside the user's scope, or that does not exist, answers 404 as any foreign id.
+     */
+    ImportTarget target(CurrentUser user, Long pilotId) {
+        if (user.is(Role.PRAKTIJKONDERSTEUNER)) {
+            if (user.supporterId() == null) {
+                throw new ImportFileException("Uw account hoort niet bij een praktijkondersteuner; u kunt geen registratie importeren.");
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            Map<String, Object> row = jdbc.sql("SELECT s.code, s.pilot_id, p.name FROM supporter s JOIN pilot p ON p.id = s.pilot_id WHERE s.id = :id")
+                    .param("id", user.supporterId()).query().singleRow();
+            return new ImportTarget(user.supporterId(), (String) row.get("code"), ((Number) row.get("pilot_id")).longValue(),
+                    (String) row.get("name"));
         }
-        return out.toString();
+        Map<Long, String> choices = pilotChoices(user);
+        if (pilotId == null) {
+            if (user.is(Role.PROJECTLEIDER) && choices.size() == 1) {
+                Map.Entry<Long, String> only = choices.entrySet().iterator().next();
+                return new ImportTarget(null, null, only.getKey(), only.getValue());
+            }
+            throw new ImportFileException("Kies de pilot waarin u wilt importeren.");
+        }
+        String name = choices.get(pilotId);
+        if (name == null) {
+            throw new NotFoundException();
+        }
+        return new ImportTarget(null, null, pilotId, name);
     }
 
-    /** Receives the rows from the reader and maps each one as it comes. */
-    private final class Collector implements ImportRowReader.RowHandler {
-        private final CurrentUser user;
-        private final String ownCode;
-        private final Map<String, Long> practiceByName;
-        private final List<String> warnings = new ArrayList<>();
-        private final List<ImportRow> valid = new ArrayList<>();
-        private final List<ImportPlan.Rejected> rejected = new ArrayList<>();
-        private final Set<String> sourceIds = new HashSet<>();
-        private List<String> headerNames = List.of();
-        private Map<String, Integer> index;
+    /** Reads and checks the whole file; writes nothing. {@code accountChoices} may be null (not chosen yet). */
+    ImportPlan plan(ImportTarget target, Path file, Map<String, String> accountChoices) {
+        Pass pass = new Pass(target, accountChoices, null, false, null, null);
+        pass.read(file);
+        return pass.plan();
+    }
 
-        Collector(CurrentUser user, String ownCode, Map<String, Long> practiceByName) {
-            this.user = user;
-            this.ownCode = ownCode;
-            this.practiceByName = practiceByName;
+    /** What an import run did; {@code written} false when nothing was stored. */
+    public record Result(ImportPlan plan, boolean written, int created, int updated, Path rejectedFile,
+                  List<AccountService.InitialPassword> newAccounts) {
+    }
+
+    /**
+     * Writes the file in one transaction: with problems and not {@code validOnly}, nothing is stored
+     * (rolled back); otherwise the valid rows, and the rejected rows go to a temp CSV file (the
+     * caller deletes it). Audited once, with the counts, also when nothing was stored.
+     */
+    Result run(ImportTarget target, Path file, String fileName, boolean validOnly, Map<String, String> accountChoices,
+               IntConsumer progress, String channel) {
+        Path rejectedFile;
+        try {
+            rejectedFile = Files.createTempFile("jeugdhulp-afgewezen-", ".csv");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Result result;
+        try (Writer rejected = Files.newBufferedWriter(rejectedFile, StandardCharsets.UTF_8)) {
+            result = transaction.execute(status -> {
+                Pass pass = new Pass(target, accountChoices == null ? Map.of() : accountChoices,
+                        batch.writer(Instant.now(clock)), validOnly, rejected, progress);
+                pass.read(file);
+                ImportPlan plan = pass.flush();
+                boolean written = plan.problemCount() == 0 || validOnly;
+                if (!written) {
+                    status.setRollbackOnly();
+                    return new Result(plan, false, 0, 0, null, List.of());
+                }
+                return new Result(plan, true, pass.writer.created(), pass.writer.updated(), null, pass.newAccounts);
+            });
+        } catch (IOException e) {
+            ImportUploads.delete(rejectedFile);
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            ImportUploads.delete(rejectedFile);
+            auditFailure(target, fileName, channel, "afgebroken: " + e.getClass().getSimpleName());
+            throw e;
+        }
+        if (!result.written() || result.plan().rejectedRows() == 0) {
+            ImportUploads.delete(rejectedFile);
+            rejectedFile = null;
+        }
+        ImportPlan plan = result.plan();
+        if (result.written()) {
+            audit.record(AuditEntry.of(result.created() > 0 ? AuditAction.CREATE : AuditAction.UPDATE,
+                            "TRAJECTORIES_IMPORTED", "IMPORT", null)
+                    .withPilot(target.pilotId())
+                    .withDetails("nieuw=" + result.created() + ", bijgewerkt=" + result.updated() + ", afgewezen="
+                            + plan.rejectedRows() + ", bestand=" + fileName + professionalsDetail(target, plan, result)
+                            + via(channel)));
+        } else {
+            auditFailure(target, fileName, channel, "afgewezen=" + plan.rejectedRows()
+                    + professionalsDetail(target, plan, result) + ", niets geïmporteerd (alles-of-niets)");
+        }
+        return new Result(plan, result.written(), result.created(), result.updated(), rejectedFile, result.newAccounts());
+    }
+
+    private static String professionalsDetail(ImportTarget target, ImportPlan plan, Result result) {
+        if (target.ownRegistration()) {
+            return "";
+        }
+        return ", professionals nieuw=" + plan.newProfessionals() + " bijgewerkt=" + plan.updatedProfessionals()
+                + " afgewezen=" + plan.rejectedProfessionals() + ", nieuwe accounts=" + result.newAccounts().size();
+    }
+
+    private static String via(String channel) {
+        return channel == null ? "" : ", via=" + channel;
+    }
+
+    private void auditFailure(ImportTarget target, String fileName, String channel, String detail) {
+        String details = detail.startsWith("afgewezen=")
+                ? "nieuw=0, bijgewerkt=0, " + detail.replaceFirst("^(afgewezen=\\d+)", "$1, bestand=" + java.util.regex.Matcher.quoteReplacement(fileName))
+                : "bestand=" + fileName + ", " + detail;
+        audit.record(AuditEntry.of(AuditAction.CREATE, "TRAJECTORIES_IMPORTED", "IMPORT", null)
+                .withOutcome(AuditOutcome.FAILURE).withPilot(target.pilotId()).withDetails(details + via(channel)));
+    }
+
+    /** Audits a dry run: it reads the user's data (which bron_ids exist) and tells what would happen. */
+    void auditCheck(ImportTarget target, String fileName, ImportPlan plan, String channel) {
+        audit.record(AuditEntry.of(AuditAction.EXECUTE, "TRAJECTORIES_IMPORT_CHECKED", "IMPORT", null)
+                .withPilot(target.pilotId())
+                .withDetails("nieuw=" + plan.newRows() + ", bijgewerkt=" + plan.updatedRows() + ", afgewezen="
+                        + plan.rejectedRows() + ", bestand=" + fileName + via(channel)));
+    }
+
+    /**
+     * Problems with the chosen accounts (code → user name), per professional code, before a job
+     * starts: a user name must be new and well-formed, or name a practice supporter account that is
+     * not the account of another supporter; a new professional needs one.
+     */
+    Map<String, String> accountProblems(ImportPlan plan, Map<String, String> choices) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (ImportPlan.Professional p : plan.withoutAccount()) {
+            String choice = choices.getOrDefault(p.code(), "");
+            String problem = accountProblem(p.code(), p.isNew(), choice, used);
+            if (problem != null) {
+                problems.put(p.code(), problem);
+            }
+        }
+        return problems;
+    }
+
+    private String accountProblem(String code, boolean isNew, String choice, Set<String> used) {
+        String username = choice == null ? "" : choice.strip().toLowerCase(Locale.ROOT);
+        if (username.isEmpty()) {
+            return isNew ? "Kies een bestaand account of geef een gebruikersnaam voor een nieuw account." : null;
+        }
+        if (!used.add(username)) {
+            return "Het account " + username + " is al voor een andere professional gekozen.";
+        }
+        var existing = accounts.findByUsername(username);
+        if (existing.isEmpty()) {
+            return AccountService.validUsername(username) ? null
+                    : "Een gebruikersnaam heeft 3 tot 60 tekens: kleine letters, cijfers, punt, - of _.";
+        }
+        if (existing.get().role() != Role.PRAKTIJKONDERSTEUNER) {
+            return "Het account " + username + " is geen account van een praktijkondersteuner.";
+        }
+        var linked = register.supporterOfAccount(existing.get().id());
+        if (linked.isPresent() && !linked.get().equalsIgnoreCase(code)) {
+            return "Het account " + username + " hoort al bij een andere praktijkondersteuner.";
+        }
+        return null;
+    }
+
+    /** Practice supporter accounts without a supporter, offered for linking on the check page. */
+    List<String> freeAccounts() {
+        return jdbc.sql("""
+                        SELECT u.username FROM app_user u WHERE u.role = 'PRAKTIJKONDERSTEUNER' AND u.enabled
+                           AND NOT EXISTS (SELECT 1 FROM supporter s WHERE s.user_id = u.id) ORDER BY u.username""")
+                .query(String.class).list();
+    }
+
+    /** One pass over the file: professionals first (pilot imports), then trajecten, row by row. */
+    private final class Pass {
+        private final ImportTarget target;
+        private final Map<String, String> accountChoices;
+        private final TrajectoryBatch.Writer writer;
+        private final boolean validOnly;
+        private final CSVPrinter rejectedOut;
+        private final IntConsumer progress;
+        private final Set<String> knownCapj;
+        private final Map<String, Long> practiceByName = new HashMap<>();
+        private final String practiceNotFound;
+        /** Upper-case code → supporter id (negative: new in this file, not written yet). */
+        private final Map<String, Long> supporterByCode = new HashMap<>();
+        private final Map<String, KnownSupporter> pilotSupporters;
+        private final Map<Long, Set<Long>> served;
+        private final Map<Long, Map<String, Long>> sourceIds;
+        private final Map<String, Integer> rejectedProfessionalRows = new HashMap<>();
+        private final Set<String> sourceIdsInFile = new HashSet<>();
+        private final Set<String> codesInSheet = new HashSet<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
+        private final List<ImportPlan.Professional> professionals = new ArrayList<>();
+        private final List<AccountService.InitialPassword> newAccounts = new ArrayList<>();
+        private final Set<String> usedAccounts = new HashSet<>();
+        private List<String> header = List.of();
+        private int problemCount;
+        private int rows;
+        private int newRows;
+        private int updatedRows;
+        private int rejectedRows;
+        private int newProfessionals;
+        private int updatedProfessionals;
+        private int rejectedProfessionals;
+        private int processed;
+        private long nextPlaceholder = -1;
+
+        Pass(ImportTarget target, Map<String, String> accountChoices, TrajectoryBatch.Writer writer, boolean validOnly,
+             Writer rejected, IntConsumer progress) {
+            this.target = target;
+            this.accountChoices = accountChoices;
+            this.writer = writer;
+            this.validOnly = validOnly;
+            this.progress = progress;
+            try {
+                this.rejectedOut = rejected == null ? null
+                        : new CSVPrinter(rejected, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            knownCapj = batch.knownCapjCodes();
+            if (target.ownRegistration()) {
+                for (PracticeOption p : practices.practicesOf(target.supporterId())) {
+                    practiceByName.put(p.name().strip().toLowerCase(DUTCH), p.id());
+                }
+                practiceNotFound = "is niet een van uw praktijken.";
+                pilotSupporters = Map.of();
+                served = Map.of(target.supporterId(), new HashSet<>(practiceByName.values()));
+                sourceIds = batch.sourceIds(List.of(target.supporterId()));
+                supporterByCode.put(target.supporterCode().toUpperCase(Locale.ROOT), target.supporterId());
+            } else {
+                practiceByName.putAll(register.practicesOfPilot(target.pilotId()));
+                practiceNotFound = "is geen praktijk van pilot " + target.pilotName() + ".";
+                pilotSupporters = register.supportersOfPilot(target.pilotId());
+                pilotSupporters.forEach((code, s) -> supporterByCode.put(code, s.id()));
+                List<Long> ids = pilotSupporters.values().stream().map(KnownSupporter::id).toList();
+                served = new HashMap<>(register.servedPractices(ids));
+                sourceIds = batch.sourceIds(ids);
+            }
         }
 
-        @Override
-        public void header(List<String> names) {
-            headerNames = List.copyOf(names);
-            index = new LinkedHashMap<>();
+        void read(Path file) {
+            if (!target.ownRegistration()) {
+                ImportRowReader.readIfPresent(file, PROFESSIONALS, new ProfessionalRows(), maxUnpacked);
+            }
+            Rows trajecten = new Rows();
+            ImportRowReader.read(file, SHEET, trajecten, maxUnpacked);
+            if (trajecten.index == null) {
+                throw new ImportFileException("Het bestand heeft geen kopregel met kolomnamen.");
+            }
+        }
+
+        /** Writes what is pending and answers the summary. */
+        ImportPlan flush() {
+            if (writer != null && writing()) {
+                writer.flush();
+            }
+            try {
+                if (rejectedOut != null) {
+                    rejectedOut.flush();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return plan();
+        }
+
+        ImportPlan plan() {
+            return new ImportPlan(header, List.copyOf(warnings), rows, newRows, updatedRows, rejectedRows,
+                    List.copyOf(problems), problemCount, List.copyOf(professionals), newProfessionals,
+                    updatedProfessionals, rejectedProfessionals);
+        }
+
+        /** All or nothing stops writing at the first problem: the transaction is rolled back anyway. */
+        private boolean writing() {
+            return writer != null && (validOnly || problemCount == 0);
+        }
+
+        private void problem(String line) {
+            problemCount++;
+            if (problems.size() < ImportPlan.MAX_PROBLEMS) {
+                problems.add(line);
+            }
+        }
+
+        private void tick() {
+            processed++;
+            if (progress != null) {
+                progress.accept(processed);
+            }
+        }
+
+        private Map<String, Integer> index(String sheet, List<String> names, Set<String> known) {
+            Map<String, Integer> index = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 String key = ImportRowReader.columnKey(names.get(i));
                 if (key.isEmpty()) {
                     continue;
                 }
-                if (!COLUMNS.contains(key)) {
-                    warnings.add(SHEET + ", kolom " + names.get(i) + ": onbekende kolom, wordt genegeerd.");
+                if (!known.contains(key)) {
+                    warnings.add(sheet + ", kolom " + names.get(i) + ": onbekende kolom, wordt genegeerd.");
                 } else if (index.putIfAbsent(key, i) != null) {
-                    warnings.add(SHEET + ", kolom " + names.get(i) + ": komt twee keer voor; de eerste telt.");
+                    warnings.add(sheet + ", kolom " + names.get(i) + ": komt twee keer voor; de eerste telt.");
                 }
             }
-            if (!index.containsKey(STARTDATUM)) {
-                throw new ImportFileException("Het blad " + SHEET + " heeft geen kolom " + STARTDATUM
-                        + "; is dit wel een registratiebestand (zie de kolommen in de handleiding)?");
+            return index;
+        }
+
+        /** The professionals sheet: one supporter per row. */
+        private final class ProfessionalRows implements ImportRowReader.RowHandler {
+            private Map<String, Integer> index;
+
+            @Override
+            public void header(List<String> names) {
+                index = index(PROFESSIONALS, names, PROFESSIONAL_COLUMNS);
+                if (!index.containsKey(PROFESSIONAL)) {
+                    throw new ImportFileException("Het blad " + PROFESSIONALS + " heeft geen kolom " + PROFESSIONAL + ".");
+                }
+            }
+
+            @Override
+            public void row(int rowNumber, List<String> cells) {
+                tick();
+                RowMapper mapper = new RowMapper(cells, index);
+                String raw = mapper.text(PROFESSIONAL);
+                String code = raw == null ? null : ProfessionalRegister.normaliseCode(raw).orElse(null);
+                if (raw == null) {
+                    mapper.problem(PROFESSIONAL, "Vul de code van de praktijkondersteuner in (zoals P001).");
+                } else if (code == null) {
+                    mapper.problem(PROFESSIONAL, "\"" + raw + "\" is geen geldige code: hoogstens 20 letters, cijfers, - of _, "
+                            + "met minstens één cijfer (nooit een naam).");
+                } else if (!codesInSheet.add(code)) {
+                    mapper.problem(PROFESSIONAL, "De code " + code + " komt al eerder in het blad voor.");
+                }
+                String pilot = mapper.text("pilot");
+                if (pilot != null && !pilot.equalsIgnoreCase(target.pilotName().strip())) {
+                    mapper.problem("pilot", "Leeg laten of " + target.pilotName() + " invullen; u importeert in die pilot.");
+                }
+                ProfileValues values = new ProfileValues(
+                        mapper.code("functie", List.of("POH_JEUGD", "SOH_JGGZ", "OJG")), mapper.number("leeftijd"),
+                        mapper.code("geslacht", List.of("M", "V", "X")),
+                        mapper.code("opleiding", List.of("HBO", "WO", "WO_PLUS", "ANDERS")), mapper.text("opleiding_anders"),
+                        mapper.number("ervaring_jaren"), mapper.zeroOne("loondienst_huisarts"),
+                        mapper.code("bekostiging", List.of("GEMEENTE", "ZORGVERZEKERAAR", "HUISARTS", "ANDERS")),
+                        mapper.text(BEKOSTIGING_ANDERS), mapper.decimal("uren_huisartsenpraktijk"),
+                        mapper.decimal("uren_instelling"), mapper.decimal("uren_basisteam"),
+                        mapper.zeroOne("huisvesting_praktijk"), mapper.zeroOne("huurkosten"), mapper.zeroOne("his"),
+                        mapper.zeroOne("zorgmail"), mapper.date("registratie_start"), mapper.date("registratie_eind"));
+                for (ProfessionalRegister.FieldProblem p : register.check(values)) {
+                    mapper.problem(PROFILE_COLUMN.getOrDefault(p.field(), p.field()), p.message());
+                }
+                KnownSupporter existing = code == null ? null : pilotSupporters.get(code);
+                if (code != null && existing == null && mapper.problems.isEmpty()) {
+                    KnownSupporter elsewhere = register.supportersByCode(List.of(code)).get(code);
+                    if (elsewhere != null) {
+                        mapper.problem(PROFESSIONAL, "De code " + code + " hoort bij een praktijkondersteuner van een andere pilot.");
+                    }
+                }
+                String chosen = null;
+                if (code != null && accountChoices != null && (existing == null || existing.userId() == null)) {
+                    String problem = accountProblem(code, existing == null, accountChoices.get(code), usedAccounts);
+                    if (problem != null) {
+                        mapper.problem(ACCOUNT, problem);
+                    } else {
+                        chosen = accountChoices.get(code);
+                    }
+                }
+                if (!mapper.problems.isEmpty()) {
+                    rejectedProfessionals++;
+                    if (code != null) {
+                        rejectedProfessionalRows.put(code, rowNumber);
+                    }
+                    mapper.problems.forEach((column, message) ->
+                            problem(PROFESSIONALS + ", rij " + rowNumber + ", kolom " + column + ": " + message));
+                    return;
+                }
+                if (existing == null) {
+                    newProfessionals++;
+                } else {
+                    updatedProfessionals++;
+                }
+                professionals.add(new ImportPlan.Professional(rowNumber, code, existing == null,
+                        existing == null ? null : existing.username()));
+                long id = nextPlaceholder--;
+                if (writing()) {
+                    Long userId = existing != null ? existing.userId() : null;
+                    if (userId == null && chosen != null && !chosen.isBlank()) {
+                        userId = account(chosen);
+                    }
+                    id = register.saveImported(target.pilotId(), code, values, userId);
+                } else if (existing != null) {
+                    id = existing.id();
+                }
+                supporterByCode.put(code, id);
             }
         }
 
-        @Override
-        public void row(int rowNumber, List<String> cells) {
-            RowMapper mapper = new RowMapper(cells, index);
-            String sourceId = mapper.text(BRON_ID);
-            if (sourceId != null && sourceId.length() > MAX_SOURCE_ID) {
-                mapper.problem(BRON_ID, "Hoogstens " + MAX_SOURCE_ID + " tekens.");
-            } else if (sourceId != null && !sourceIds.add(sourceId)) {
-                mapper.problem(BRON_ID, "Deze bron_id komt al eerder in het bestand voor.");
+        /** The account to link: an existing one, or a new one with a one-time initial password. */
+        private long account(String username) {
+            String name = username.strip().toLowerCase(Locale.ROOT);
+            var existing = accounts.findByUsername(name);
+            if (existing.isPresent()) {
+                return existing.get().id();
             }
-            String professional = mapper.text(PROFESSIONAL);
-            if (professional != null && !professional.equalsIgnoreCase(ownCode)) {
-                mapper.problem(PROFESSIONAL, "Leeg laten of uw eigen code " + ownCode
-                        + " invullen; u kunt alleen uw eigen registratie importeren.");
-            }
-            TrajectoryData data = mapper.data(practiceByName);
-            List<Violation> violations = trajectories.validate(user, data);
-            for (Violation v : violations) {
-                String column = columnOf(v);
-                if (v.code().equals("trajectory.capj.unknown") && v.args().length > 0) {
-                    column = mapper.capjColumnOf(String.valueOf(v.args()[0]));
+            AccountService.InitialPassword created = accounts.createWithInitialPassword(name, Role.PRAKTIJKONDERSTEUNER,
+                    "via import in pilot " + target.pilotName());
+            newAccounts.add(created);
+            return created.userId();
+        }
+
+        /** The trajecten sheet: one trajectory per row. */
+        private final class Rows implements ImportRowReader.RowHandler {
+            private Map<String, Integer> index;
+
+            @Override
+            public void header(List<String> names) {
+                header = List.copyOf(names);
+                index = index(SHEET, names, COLUMNS);
+                if (!index.containsKey(STARTDATUM)) {
+                    throw new ImportFileException("Het blad " + SHEET + " heeft geen kolom " + STARTDATUM
+                            + "; is dit wel een registratiebestand (zie de kolommen in de handleiding)?");
                 }
-                if (!mapper.problems.containsKey(column)) {
-                    mapper.problem(column, messages.getMessage(v.code(), v.args(), v.code(), DUTCH));
+                if (rejectedOut != null) {
+                    List<String> out = new ArrayList<>(names);
+                    out.add("reden");
+                    print(out);
                 }
             }
-            if (mapper.problems.isEmpty()) {
-                valid.add(new ImportRow(sourceId, data));
-            } else {
-                List<String> reasons = mapper.problems.entrySet().stream()
-                        .map(e -> "kolom " + e.getKey() + ": " + e.getValue()).toList();
-                rejected.add(new ImportPlan.Rejected(rowNumber, cells,
-                        reasons.stream().map(r -> SHEET + ", rij " + rowNumber + ", " + r).toList(), reasons));
+
+            @Override
+            public void row(int rowNumber, List<String> cells) {
+                tick();
+                rows++;
+                RowMapper mapper = new RowMapper(cells, index);
+                Long supporterId = supporter(mapper);
+                String sourceId = mapper.text(BRON_ID);
+                if (sourceId != null && sourceId.length() > MAX_SOURCE_ID) {
+                    mapper.problem(BRON_ID, "Hoogstens " + MAX_SOURCE_ID + " tekens.");
+                } else if (sourceId != null && supporterId != null && !sourceIdsInFile.add(supporterId + "\u0000" + sourceId)) {
+                    mapper.problem(BRON_ID, "Deze bron_id komt al eerder in het bestand voor.");
+                }
+                TrajectoryData data = mapper.data(practiceByName, practiceNotFound).normalised();
+                Set<Long> servedBy = supporterId == null ? Set.of() : served.getOrDefault(supporterId, Set.of());
+                // A pilot import may name any practice of the pilot: the supporter then serves it too.
+                boolean ownOnly = target.ownRegistration();
+                List<Violation> violations = batch.check(data, knownCapj, p -> !ownOnly || servedBy.contains(p));
+                for (Violation v : violations) {
+                    String column = FIELD_COLUMN.getOrDefault(v.field(), v.field());
+                    if (v.code().equals("trajectory.capj.unknown") && v.args().length > 0) {
+                        column = mapper.capjColumnOf(String.valueOf(v.args()[0]));
+                    }
+                    if (!mapper.problems.containsKey(column)) {
+                        mapper.problem(column, messages.getMessage(v.code(), v.args(), v.code(), DUTCH));
+                    }
+                }
+                if (!mapper.problems.isEmpty()) {
+                    rejectedRows++;
+                    List<String> reasons = new ArrayList<>();
+                    mapper.problems.forEach((column, message) -> {
+                        reasons.add("kolom " + column + ": " + message);
+                        problem(SHEET + ", rij " + rowNumber + ", kolom " + column + ": " + message);
+                    });
+                    if (rejectedOut != null) {
+                        List<String> out = new ArrayList<>(cells);
+                        while (out.size() < header.size()) {
+                            out.add("");
+                        }
+                        out = new ArrayList<>(out.subList(0, header.size()));
+                        out.add(String.join("; ", reasons));
+                        print(out);
+                    }
+                    return;
+                }
+                Long existingId = sourceId == null ? null
+                        : sourceIds.getOrDefault(supporterId, Map.of()).get(sourceId);
+                if (existingId == null) {
+                    newRows++;
+                } else {
+                    updatedRows++;
+                }
+                if (writing()) {
+                    if (!ownOnly && served.computeIfAbsent(supporterId, k -> new HashSet<>()).add(data.practiceId())) {
+                        register.addServedPractices(supporterId, List.of(data.practiceId()));
+                    }
+                    writer.add(supporterId, sourceId, existingId, data);
+                }
+            }
+
+            /** The supporter of the row, or null with a problem on the professional column. */
+            private Long supporter(RowMapper mapper) {
+                String professional = mapper.text(PROFESSIONAL);
+                if (target.ownRegistration()) {
+                    if (professional != null && !professional.equalsIgnoreCase(target.supporterCode())) {
+                        mapper.problem(PROFESSIONAL, "Leeg laten of uw eigen code " + target.supporterCode()
+                                + " invullen; u kunt alleen uw eigen registratie importeren.");
+                    }
+                    return target.supporterId();
+                }
+                if (professional == null) {
+                    mapper.problem(PROFESSIONAL, "Vul de code van de praktijkondersteuner in.");
+                    return null;
+                }
+                String code = professional.toUpperCase(Locale.ROOT);
+                Integer rejectedRow = rejectedProfessionalRows.get(code);
+                if (rejectedRow != null) {
+                    mapper.problem(PROFESSIONAL, "De professional " + code + " is afgewezen (blad " + PROFESSIONALS
+                            + ", rij " + rejectedRow + ").");
+                    return null;
+                }
+                Long id = supporterByCode.get(code);
+                if (id == null) {
+                    mapper.problem(PROFESSIONAL, "De professional " + professional + " staat niet op het blad "
+                            + PROFESSIONALS + " en is geen praktijkondersteuner van pilot " + target.pilotName() + ".");
+                }
+                return id;
             }
         }
-    }
 
-    private static String columnOf(Violation v) {
-        return FIELD_COLUMN.getOrDefault(v.field(), v.field());
+        private void print(List<String> cells) {
+            try {
+                rejectedOut.printRecord(cells);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** One row's cells by column; collects parse problems per column (the first per column counts). */
-    private static final class RowMapper {
+    static final class RowMapper {
         private final List<String> cells;
         private final Map<String, Integer> index;
         private final Map<String, String> problems = new LinkedHashMap<>();
@@ -343,6 +799,53 @@ class TrajectoryImport {
             return any ? chosen : null;
         }
 
+        java.math.BigDecimal decimal(String column) {
+            String value = text(column);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return new java.math.BigDecimal(value.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                problem(column, "\"" + value + "\" is geen getal.");
+                return null;
+            }
+        }
+
+        /** A 0/1 column: 1 is yes, 0 is no, empty unknown. */
+        Boolean zeroOne(String column) {
+            String value = text(column);
+            if (value == null) {
+                return null;
+            }
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "1", "1.0", "ja" -> {
+                    return Boolean.TRUE;
+                }
+                case "0", "0.0", "nee" -> {
+                    return Boolean.FALSE;
+                }
+                default -> {
+                    problem(column, "\"" + value + "\" is geen 0 of 1.");
+                    return null;
+                }
+            }
+        }
+
+        /** A code column compared in upper case with {@code -} and space as {@code _}. */
+        String code(String column, List<String> allowed) {
+            String value = text(column);
+            if (value == null) {
+                return null;
+            }
+            String code = value.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            if (!allowed.contains(code)) {
+                problem(column, "\"" + value + "\" is geen geldige code; kies uit " + String.join(", ", allowed) + ".");
+                return null;
+            }
+            return code;
+        }
+
         List<String> capj() {
             List<String> codes = new ArrayList<>();
             for (String column : CAPJ) {
@@ -361,13 +864,13 @@ class TrajectoryImport {
                     .findFirst().orElse(CAPJ.get(0));
         }
 
-        TrajectoryData data(Map<String, Long> practiceByName) {
+        TrajectoryData data(Map<String, Long> practiceByName, String notFound) {
             Long practiceId = null;
             String practice = text(PRAKTIJK);
             if (practice != null) {
                 practiceId = practiceByName.get(practice.toLowerCase(DUTCH));
                 if (practiceId == null) {
-                    problem(PRAKTIJK, "Praktijk \"" + practice + "\" is niet een van uw praktijken.");
+                    problem(PRAKTIJK, "Praktijk \"" + practice + "\" " + notFound);
                 }
             }
             return new TrajectoryData(practiceId, null, number(GEBOORTEMAAND), number(GEBOORTEJAAR),
@@ -404,6 +907,14 @@ class TrajectoryImport {
         Set<String> all = new HashSet<>();
         ExchangeColumns.TRAJECTEN.forEach(c -> all.add(c.name()));
         all.addAll(List.of(DIAGNOSE_ANDERS, AANMELDER_ANDERS_TEKST, INTERVENTIE_ANDERS_TEKST, AFRONDING_ANDERS_TEKST));
+        return Set.copyOf(all);
+    }
+
+    /** Every professionals column of the format, plus the "anders" text of bekostiging. */
+    private static Set<String> professionalColumns() {
+        Set<String> all = new HashSet<>();
+        ExchangeColumns.PROFESSIONALS.forEach(c -> all.add(c.name()));
+        all.add(BEKOSTIGING_ANDERS);
         return Set.copyOf(all);
     }
 }

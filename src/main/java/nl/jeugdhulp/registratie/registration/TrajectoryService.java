@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.jeugdhulp.registratie.account.CurrentUser;
@@ -144,65 +142,6 @@ public class TrajectoryService {
         log(AuditAction.DELETE, "TRAJECTORY_DELETED", trajectory);
         repository.delete(trajectory);
         repository.flush();
-    }
-
-    /**
-     * Which of these source ids ({@code bron_id}) the supporter already has: an import of them
-     * updates instead of creating.
-     */
-    @Transactional(readOnly = true)
-    public Set<String> existingSourceIds(CurrentUser user, Collection<String> sourceIds) {
-        List<String> ids = sourceIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return repository.findBySupporterIdAndSourceIdIn(supporterOf(user), ids).stream()
-                .map(Trajectory::getSourceId).collect(Collectors.toSet());
-    }
-
-    /**
-     * Imports rows into the supporter's own registration in one transaction: each row is validated
-     * with the form's rules (any violation throws {@link InvalidTrajectoryException} and nothing is
-     * written) and creates a trajectory, or updates the one with the same source id. The private
-     * reference, which no exchange file carries, is kept on update. One audit record for the whole
-     * import, with the counts and the file name.
-     */
-    @Transactional
-    public ImportOutcome importRows(CurrentUser user, List<ImportRow> rows, String fileName, int rejected) {
-        long supporterId = supporterOf(user);
-        Map<String, Trajectory> existing = repository.findBySupporterIdAndSourceIdIn(supporterId,
-                        rows.stream().map(ImportRow::sourceId).filter(java.util.Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(Trajectory::getSourceId, Function.identity()));
-        Instant now = Instant.now(clock);
-        int created = 0;
-        int updated = 0;
-        for (ImportRow row : rows) {
-            TrajectoryData data = row.data().normalised();
-            requireValid(supporterId, data);
-            Trajectory trajectory = row.sourceId() == null ? null : existing.get(row.sourceId());
-            if (trajectory == null) {
-                trajectory = new Trajectory(supporterId, data, now);
-                trajectory.setSourceId(row.sourceId());
-                repository.save(trajectory);
-                if (row.sourceId() != null) {
-                    existing.put(row.sourceId(), trajectory);
-                }
-                created++;
-            } else {
-                if (data.privateReference() == null) {
-                    data = withReference(data, trajectory.data().privateReference());
-                }
-                trajectory.apply(data, now);
-                updated++;
-            }
-        }
-        repository.flush();
-        audit.record(AuditEntry.of(created > 0 ? AuditAction.CREATE : AuditAction.UPDATE, "TRAJECTORIES_IMPORTED",
-                        "IMPORT", null)
-                .withPilot(practices.pilotOf(supporterId))
-                .withDetails("nieuw=" + created + ", bijgewerkt=" + updated + ", afgewezen=" + rejected
-                        + ", bestand=" + fileName));
-        return new ImportOutcome(created, updated);
     }
 
     /**

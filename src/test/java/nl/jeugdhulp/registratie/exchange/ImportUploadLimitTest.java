@@ -3,6 +3,7 @@ package nl.jeugdhulp.registratie.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.util.unit.DataSize;
@@ -17,10 +18,22 @@ class ImportUploadLimitTest {
     void tooLargeUploadGets413AndADutchMessage() {
         ExtendedModelMap model = new ExtendedModelMap();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        String view = new ImportUploadLimit(DataSize.ofMegabytes(100)).tooLarge(model, response);
+        Object view = new ImportUploadLimit(DataSize.ofMegabytes(100))
+                .tooLarge(new MockHttpServletRequest("POST", "/import"), model, response);
         assertThat(view).isEqualTo("exchange/import");
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(model.get("error")).isEqualTo("Het bestand is te groot; het mag hoogstens 100 MB zijn.");
+    }
+
+    @Test
+    void tooLargeApiUploadGets413AndJson() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Object answer = new ImportUploadLimit(DataSize.ofMegabytes(100))
+                .tooLarge(new MockHttpServletRequest("POST", "/api/v1/imports"), new ExtendedModelMap(), response);
+        assertThat(answer).isInstanceOf(org.springframework.http.ResponseEntity.class);
+        org.springframework.http.ResponseEntity<?> entity = (org.springframework.http.ResponseEntity<?>) answer;
+        assertThat(entity.getStatusCode().value()).isEqualTo(413);
+        assertThat(entity.getBody()).isEqualTo(java.util.Map.of("error", "Het bestand is te groot; het mag hoogstens 100 MB zijn."));
     }
 
     @Test

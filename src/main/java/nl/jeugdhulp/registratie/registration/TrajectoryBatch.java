@@ -1,0 +1,265 @@
+package nl.jeugdhulp.registratie.registration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import javax.sql.DataSource;
+import nl.jeugdhulp.registratie.classification.CapjCatalogue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Bulk import of trajectories for the exchange import: what validation needs is loaded once per
+ * import ({@link #knownCapjCodes}, {@link #sourceIds}), rows are checked with the form's own
+ * {@link TrajectoryRules} without queries, and written with JDBC batches of {@value #BATCH_SIZE}
+ * rows. The caller opens the transaction (one for the whole import, so all-or-nothing holds); the
+ * database CHECK constraints stay the final guard. An update keeps the private reference, which no
+ * exchange file carries.
+ */
+@Service
+public class TrajectoryBatch {
+
+    public static final int BATCH_SIZE = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final CapjCatalogue capj;
+    private final TrajectoryService trajectories;
+
+    TrajectoryBatch(JdbcClient jdbc, DataSource dataSource, CapjCatalogue capj, TrajectoryService trajectories) {
+        this.jdbc = jdbc;
+        this.template = new JdbcTemplate(dataSource);
+        this.capj = capj;
+        this.trajectories = trajectories;
+    }
+
+    /** Every CAP-J code a trajectory may carry (retired codes stay valid, as on the form). */
+    public Set<String> knownCapjCodes() {
+        return capj.allCodes();
+    }
+
+    /** Source id ({@code bron_id}) → trajectory id, per supporter, for the given supporters. */
+    public Map<Long, Map<String, Long>> sourceIds(Collection<Long> supporterIds) {
+        Map<Long, Map<String, Long>> result = new HashMap<>();
+        if (supporterIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT supporter_id, source_id, id FROM trajectory WHERE supporter_id IN (:s) AND source_id IS NOT NULL")
+                .param("s", supporterIds)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return result;
+    }
+
+    /** The rules the (normalised) data breaks, as the form checks them; no query. */
+    public List<Violation> check(TrajectoryData normalised, Set<String> knownCapj, LongPredicate practiceOk) {
+        return TrajectoryRules.check(normalised, trajectories.today(), knownCapj, practiceOk);
+    }
+
+    /** A writer for one import; must be used inside the caller's transaction. */
+    public Writer writer(Instant now) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A trajectory batch must be written inside a transaction");
+        }
+        return new Writer(now);
+    }
+
+    /** Collects rows and writes them in batches; {@link #flush()} writes the rest. */
+    public final class Writer {
+        private final String nowLiteral;
+        private final List<Pending> inserts = new ArrayList<>();
+        private final List<Pending> updates = new ArrayList<>();
+        private int created;
+        private int updated;
+
+        private record Pending(long supporterId, String sourceId, Long id, TrajectoryData data) {
+        }
+
+        private Writer(Instant now) {
+            // Our own clock's instant, so safe to write as a literal.
+            this.nowLiteral = "'" + now + "'::timestamptz";
+        }
+
+        /** Adds a valid row: a new trajectory when {@code existingId} is null, else an update of that one. */
+        public void add(long supporterId, String sourceId, Long existingId, TrajectoryData normalised) {
+            if (existingId == null) {
+                inserts.add(new Pending(supporterId, sourceId, null, normalised));
+                if (inserts.size() >= BATCH_SIZE) {
+                    writeInserts();
+                }
+            } else {
+                updates.add(new Pending(supporterId, sourceId, existingId, normalised));
+                if (updates.size() >= BATCH_SIZE) {
+                    writeUpdates();
+                }
+            }
+        }
+
+        public void flush() {
+            writeInserts();
+            writeUpdates();
+        }
+
+        public int created() {
+            return created;
+        }
+
+        public int updated() {
+            return updated;
+        }
+
+        private void writeInserts() {
+            if (inserts.isEmpty()) {
+                return;
+            }
+            List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('trajectory', 'id')) FROM generate_series(1, :n)")
+                    .param("n", inserts.size()).query(Long.class).list();
+            List<Pending> rows = new ArrayList<>(inserts.size());
+            for (int i = 0; i < inserts.size(); i++) {
+                Pending p = inserts.get(i);
+                rows.add(new Pending(p.supporterId(), p.sourceId(), ids.get(i), p.data()));
+            }
+            // One statement per batch: every column as a text array, unnested into rows server-side.
+            template.update(connection -> {
+                PreparedStatement ps = connection.prepareStatement("INSERT INTO trajectory (id, supporter_id, source_id, "
+                        + "practice_id, private_reference, " + String.join(", ", COLUMNS) + ", created_at, updated_at) "
+                        + "SELECT r.id::bigint, r.supporter_id::bigint, r.source_id, r.practice_id::bigint, r.private_reference, "
+                        + CASTS + ", " + nowLiteral + ", " + nowLiteral + " FROM unnest(" + "?::text[], ".repeat(5 + COLUMNS.size()).replaceAll(", $", "")
+                        + ") AS r(id, supporter_id, source_id, practice_id, private_reference, " + String.join(", ", COLUMNS) + ")");
+                int i = 1;
+                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.id())));
+                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.supporterId())));
+                ps.setArray(i++, text(connection, rows, Pending::sourceId));
+                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.data().practiceId())));
+                ps.setArray(i++, text(connection, rows, p -> p.data().privateReference()));
+                setColumns(ps, i, connection, rows);
+                return ps;
+            });
+            writeCapj(rows, false);
+            created += rows.size();
+            inserts.clear();
+        }
+
+        private void writeUpdates() {
+            if (updates.isEmpty()) {
+                return;
+            }
+            template.update(connection -> {
+                StringBuilder set = new StringBuilder();
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    set.append(COLUMNS.get(c)).append(" = ").append(CAST_LIST.get(c)).append(", ");
+                }
+                PreparedStatement ps = connection.prepareStatement("UPDATE trajectory t SET practice_id = r.practice_id::bigint, "
+                        + set + "updated_at = " + nowLiteral + ", version = t.version + 1 FROM unnest("
+                        + "?::text[], ".repeat(2 + COLUMNS.size()).replaceAll(", $", "")
+                        + ") AS r(id, practice_id, " + String.join(", ", COLUMNS) + ") WHERE t.id = r.id::bigint");
+                ps.setArray(1, text(connection, updates, p -> String.valueOf(p.id())));
+                ps.setArray(2, text(connection, updates, p -> String.valueOf(p.data().practiceId())));
+                setColumns(ps, 3, connection, updates);
+                return ps;
+            });
+            writeCapj(updates, true);
+            updated += updates.size();
+            updates.clear();
+        }
+
+        private void writeCapj(List<Pending> rows, boolean replace) {
+            if (replace) {
+                template.update(connection -> {
+                    PreparedStatement ps = connection.prepareStatement(
+                            "DELETE FROM trajectory_capj WHERE trajectory_id = ANY (?::bigint[])");
+                    ps.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray()));
+                    return ps;
+                });
+            }
+            List<Long> ids = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            for (Pending p : rows) {
+                List<String> list = p.data().capjCodes();
+                for (int i = 0; i < list.size(); i++) {
+                    ids.add(p.id());
+                    positions.add(i + 1);
+                    codes.add(list.get(i));
+                }
+            }
+            if (ids.isEmpty()) {
+                return;
+            }
+            template.update(connection -> {
+                PreparedStatement ps = connection.prepareStatement("""
+                        INSERT INTO trajectory_capj (trajectory_id, position, capj_code)
+                        SELECT * FROM unnest(?::bigint[], ?::int[], ?::varchar[])""");
+                ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                ps.setArray(2, connection.createArrayOf("integer", positions.toArray()));
+                ps.setArray(3, connection.createArrayOf("varchar", codes.toArray()));
+                return ps;
+            });
+        }
+
+        /** Binds the shared columns (birth_month .. chain_partner) from index {@code i}. */
+        private void setColumns(PreparedStatement ps, int i, Connection c, List<Pending> rows) throws SQLException {
+            for (java.util.function.Function<TrajectoryData, String> column : VALUES) {
+                ps.setArray(i++, text(c, rows, p -> column.apply(p.data())));
+            }
+        }
+    }
+
+    /** The shared columns in order, with how each is cast from text, and how its text is made. */
+    private static final List<String> COLUMNS = List.of("birth_month", "birth_year", "gender", "registration_date",
+            "start_date", "help_request", "diagnosis_question", "diagnosis", "diagnosis_other", "applicants",
+            "applicant_other", "contacts", "last_contact_date", "interventions", "intervention_other", "consultations",
+            "end_date", "outcome", "outcome_other_reason", "outcome_other_text", "referral_moment",
+            "referral_destinations", "chain_partner");
+    private static final List<String> CAST_LIST = List.of("r.birth_month::int", "r.birth_year::int", "r.gender",
+            "r.registration_date::date", "r.start_date::date", "r.help_request", "r.diagnosis_question", "r.diagnosis",
+            "r.diagnosis_other", "r.applicants::varchar(20)[]", "r.applicant_other", "r.contacts::int",
+            "r.last_contact_date::date", "r.interventions::varchar(30)[]", "r.intervention_other",
+            "r.consultations::varchar(20)[]", "r.end_date::date", "r.outcome", "r.outcome_other_reason",
+            "r.outcome_other_text", "r.referral_moment", "r.referral_destinations::varchar(20)[]", "r.chain_partner");
+    private static final String CASTS = String.join(", ", CAST_LIST);
+    private static final List<java.util.function.Function<TrajectoryData, String>> VALUES = List.of(
+            d -> string(d.birthMonth()), d -> string(d.birthYear()), d -> name(d.gender()),
+            d -> string(d.registrationDate()), d -> string(d.startDate()), TrajectoryData::helpRequest,
+            d -> name(d.diagnosisQuestion()), d -> name(d.diagnosis()), TrajectoryData::diagnosisOther,
+            d -> literal(d.applicants()), TrajectoryData::applicantOther, d -> string(d.contacts()),
+            d -> string(d.lastContactDate()), d -> literal(d.interventions()), TrajectoryData::interventionOther,
+            d -> literal(d.consultations()), d -> string(d.endDate()), d -> name(d.outcome()),
+            d -> name(d.otherReason()), TrajectoryData::otherReasonText, d -> name(d.referralMoment()),
+            d -> literal(d.destinations()), TrajectoryData::chainPartner);
+
+    private static <T> java.sql.Array text(Connection c, List<T> rows, java.util.function.Function<T, String> value)
+            throws SQLException {
+        String[] values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(rows.get(i));
+        }
+        return c.createArrayOf("text", values);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** An array literal of codes ({OUDERS,SCHOOL}); codes are plain capitals, so no quoting is needed. */
+    private static String literal(Set<? extends Enum<?>> values) {
+        return values == null ? null
+                : "{" + String.join(",", values.stream().map(Enum::name).toList()) + "}";
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+}
