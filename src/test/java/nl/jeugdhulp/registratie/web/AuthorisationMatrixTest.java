@@ -2,6 +2,7 @@ package nl.jeugdhulp.registratie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdhulp.registratie.Principals;
@@ -26,6 +28,8 @@ import nl.jeugdhulp.registratie.TestData;
 import nl.jeugdhulp.registratie.TestData.Supporter;
 import nl.jeugdhulp.registratie.account.AccountService;
 import nl.jeugdhulp.registratie.account.Role;
+import nl.jeugdhulp.registratie.exchange.ImportTestAccess;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,10 +40,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -106,7 +112,10 @@ class AuthorisationMatrixTest {
         ANY_USER_ID,
         /** A questionnaire version ("jongere"/"ouder"): not an object, nothing foreign about it. */
         QUESTIONNAIRE_VERSION,
-        IMPORT_UPLOAD
+        /** An upload checked and waiting in the role's session; foreign is one in another user's session. */
+        IMPORT_UPLOAD,
+        /** The role's own import job; foreign is another user's job or an unknown id. */
+        IMPORT_JOB
     }
 
     private static final String NO_SUCH_ID = "987654321";
@@ -176,10 +185,16 @@ class AuthorisationMatrixTest {
             get("/profiel/vragenlijst/qr.svg", POH),
             get("/profiel/vragenlijst/papier/{version}", POH).obj("version", Obj.QUESTIONNAIRE_VERSION),
             post("/profiel/vragenlijst/papier/{version}", POH).obj("version", Obj.QUESTIONNAIRE_VERSION),
-            get("/import", POH),
-            post("/import", POH),
-            post("/import/{id}", POH).obj("id", Obj.IMPORT_UPLOAD),
-            get("/import/afgewezen/{id}", POH).obj("id", Obj.IMPORT_UPLOAD),
+            // Import of a registration file: a supporter into their own registration, a project leader
+            // into their pilot, the administrator into any pilot. {id} of /import/{id} is an upload kept
+            // in the uploader's session: another session's upload is "no longer available" (400 with the
+            // message to upload again), the same answer as an expired one, so nothing is revealed.
+            get("/import", POH, PL, ADMIN),
+            post("/import", POH, PL, ADMIN).file().query("pilot", Obj.PILOT),
+            post("/import/{id}", POH, PL, ADMIN).obj("id", Obj.IMPORT_UPLOAD).foreignStatus(400),
+            get("/import/taak/{id}", POH, PL, ADMIN).obj("id", Obj.IMPORT_JOB),
+            get("/import/taak/{id}/status", POH, PL, ADMIN).obj("id", Obj.IMPORT_JOB),
+            get("/import/taak/{id}/afgewezen", POH, PL, ADMIN).obj("id", Obj.IMPORT_JOB),
 
             // The project leader: their pilots
             get("/pilot/trajecten", PL),
@@ -200,6 +215,7 @@ class AuthorisationMatrixTest {
             // The JSON API (bearer tokens)
             get("/api/v1/reports/trimester", POH, PL, ADMIN).form(REPORT),
             get("/api/v1/exports", PL, ONZ, ADMIN).form(EXPORT).query("pilot", Obj.PILOT),
+            post("/api/v1/imports", POH, PL, ADMIN).file().form("proef", "true").query("pilot", Obj.PILOT),
 
             // Administration
             get("/beheer", ADMIN),
@@ -258,6 +274,8 @@ class AuthorisationMatrixTest {
     AccountService accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ImportTestAccess importAccess;
 
     private long pilotA;
     private long pilotB;
@@ -274,13 +292,18 @@ class AuthorisationMatrixTest {
     private String capjCode;
     private String linkA;
     private final Map<Who, Long> users = new EnumMap<>(Who.class);
+    private final Map<Who, MockHttpSession> sessions = new EnumMap<>(Who.class);
+    private final Map<Who, String> pendingUploads = new EnumMap<>(Who.class);
+    private final Map<Who, String> importJobs = new EnumMap<>(Who.class);
+    private String strangersUpload;
+    private String strangersJob;
     private final Map<Who, RequestPostProcessor> logins = new EnumMap<>(Who.class);
     private final Map<Who, String> apiTokens = new EnumMap<>(Who.class);
     private final Map<Who, Long> revocableTokens = new EnumMap<>(Who.class);
     private long strangersToken;
 
     @BeforeAll
-    void twoPilots() {
+    void twoPilots() throws Exception {
         pilotA = data.pilot();
         pilotB = data.pilot();
         municipalityA = data.municipality();
@@ -305,6 +328,7 @@ class AuthorisationMatrixTest {
         users.put(ADMIN, data.user(Role.BEHEERDER));
         spareUser = data.user(Role.ONDERZOEKER);
         users.forEach((who, id) -> logins.put(who, principals.as(id)));
+        users.forEach((who, id) -> sessions.put(who, new MockHttpSession()));
 
         // Made straight in the table (only the hash is stored), so the GEMEENTE account, which may
         // not make tokens on the page, can knock on the API's door too.
@@ -325,7 +349,62 @@ class AuthorisationMatrixTest {
                 .query(String.class).single();
         jdbc.sql("INSERT INTO capj_code (code, axis, level, label, sort_order) VALUES (:c, 'E', 'GROEP', 'Matrixtest', 999)")
                 .param("c", capjCode).update();
+
+        // Each role that imports has run one import (its job, with a rejected row) and has one
+        // checked upload waiting in its session; so has supporter B, the stranger.
+        for (Who who : List.of(POH, PL, ADMIN)) {
+            RequestPostProcessor login = logins.get(who);
+            MockHttpSession session = sessions.get(who);
+            importJobs.put(who, runImport(upload(login, session, who == POH ? null : pilotA, supporterA), login, session));
+            pendingUploads.put(who, upload(login, session, who == POH ? null : pilotA, supporterA));
+        }
+        RequestPostProcessor stranger = principals.as(supporterB.userId());
+        MockHttpSession strangersSession = new MockHttpSession();
+        strangersJob = runImport(upload(stranger, strangersSession, null, supporterB), stranger, strangersSession);
+        strangersUpload = upload(stranger, strangersSession, null, supporterB);
     }
+
+    /** Uploads the supporter's registration file and answers the id of the checked upload. */
+    private String upload(RequestPostProcessor login, MockHttpSession session, Long pilot, Supporter supporter)
+            throws Exception {
+        AbstractMockHttpServletRequestBuilder<?> request = multipart("/import")
+                .file(new MockMultipartFile("bestand", "trajecten.csv", "text/csv", importFile(supporter)))
+                .with(login).with(csrf()).session(session);
+        if (pilot != null) {
+            request.param("pilot", String.valueOf(pilot));
+        }
+        MvcResult checked = mvc.perform(request).andReturn();
+        assertThat(checked.getResponse().getStatus()).as(checked.getResponse().getContentAsString()).isEqualTo(200);
+        return (String) checked.getModelAndView().getModel().get("uploadId");
+    }
+
+    /** Imports the valid rows of a checked upload and answers the finished job's id. */
+    private String runImport(String uploadId, RequestPostProcessor login, MockHttpSession session) throws Exception {
+        MvcResult started = mvc.perform(request(HttpMethod.POST, "/import/" + uploadId).param("alleenGeldig", "true")
+                .with(login).with(csrf()).session(session)).andReturn();
+        String location = started.getResponse().getRedirectedUrl();
+        assertThat(location).as(started.getResponse().getContentAsString()).startsWith("/import/taak/");
+        String jobId = location.substring("/import/taak/".length());
+        importAccess.await(jobId);
+        return jobId;
+    }
+
+    /** Two rows for the supporter: one valid, one with a bad gender (so the job has a rejected-rows file). */
+    private byte[] importFile(Supporter supporter) {
+        Map<String, Object> row = jdbc.sql("""
+                        SELECT s.code, p.name FROM supporter s JOIN supporter_practice sp ON sp.supporter_id = s.id
+                          JOIN practice p ON p.id = sp.practice_id WHERE s.id = :s""")
+                .param("s", supporter.id()).query().singleRow();
+        String start = row.get("code") + ";" + row.get("name") + ";";
+        return (IMPORT_HEADER + "\r\n"
+                + "M1;" + start + "2012;4;V;28-8-2025;1-9-2025;Angstig;A-102;;0;1;0;0;0;2;1;0;\r\n"
+                + "M2;" + start + "2011;1;Q;;5-9-2025;Boos;A-102;;0;1;0;0;0;3;;;\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String IMPORT_HEADER = "bron_id;Professional;praktijk;geboortejaar;GeboorteMaand;geslacht;"
+            + "aanmelddatum;STARTDATUM;hulpvraag;capj_1;capj_2;aanmelder_jeugdige;aanmelder_ouders;"
+            + "aanmelder_school;aanmelder_professional;aanmelder_anders;Aantal-Contacten;interventie triage;"
+            + "interventie_psycho_educatie;opmerking";
 
     // --- the table must describe exactly the application's endpoints ---
 
@@ -343,9 +422,6 @@ class AuthorisationMatrixTest {
         missing.removeAll(listed);
         Set<String> stale = new TreeSet<>(listed);
         stale.removeAll(mapped);
-        assertThat(missing).as("endpoints without a line in AuthorisationMatrixTest.TABLE").isEmpty();
-        assertThat(stale).as("lines in AuthorisationMatrixTest.TABLE without an endpoint").isEmpty();
-        assertThat(duplicates).as("endpoints listed twice").isEmpty();
         // Every path variable says what it stands for, so no id goes unchecked by accident.
         List<String> unexplained = new ArrayList<>();
         for (Endpoint endpoint : TABLE) {
@@ -356,7 +432,12 @@ class AuthorisationMatrixTest {
                 }
             }
         }
-        assertThat(unexplained).as("path variables without an Obj in the table").isEmpty();
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(missing).as("endpoints without a line in AuthorisationMatrixTest.TABLE").isEmpty();
+            softly.assertThat(stale).as("lines in AuthorisationMatrixTest.TABLE without an endpoint").isEmpty();
+            softly.assertThat(duplicates).as("endpoints listed twice in AuthorisationMatrixTest.TABLE").isEmpty();
+            softly.assertThat(unexplained).as("path variables without an Obj in AuthorisationMatrixTest.TABLE").isEmpty();
+        });
     }
 
     /** "GET /path/{id}" for every pattern and HTTP method of every request mapping. */
@@ -407,17 +488,15 @@ class AuthorisationMatrixTest {
                         cases++;
                         MvcResult foreignResult = perform(endpoint, who, values);
                         int status = foreignResult.getResponse().getStatus();
-                        if (status != 404) {
-                            failures.add(describe(endpoint, who, values, foreignResult,
-                                    "a foreign " + object.getValue() + " should answer 404, but answered " + status));
+                        if (status != endpoint.foreignStatus) {
+                            failures.add(describe(endpoint, who, values, foreignResult, "a foreign " + object.getValue()
+                                    + " should answer " + endpoint.foreignStatus + ", but answered " + status));
                         }
                     }
                 }
             }
         }
         System.out.println("Authorisation matrix: " + cases + " cases");
-        TIMES.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
-                .forEach(e -> System.out.println("TIME " + e));
         assertThat(failures).as("authorisation matrix, " + cases + " cases").isEmpty();
         // The foreign attempts changed nothing: pilot B's trajectory is still there, with its one contact.
         assertThat(jdbc.sql("SELECT contacts FROM trajectory WHERE id = :id").param("id", trajectoryB)
@@ -435,7 +514,9 @@ class AuthorisationMatrixTest {
             path = path.replace("{" + value.getKey() + "}", value.getValue());
         }
         HttpMethod method = "ANY".equals(endpoint.method) ? HttpMethod.GET : HttpMethod.valueOf(endpoint.method);
-        MockHttpServletRequestBuilder request = request(method, path);
+        AbstractMockHttpServletRequestBuilder<?> request = endpoint.file
+                ? multipart(path).file(new MockMultipartFile("bestand", "trajecten.csv", "text/csv", importFile(supporterA)))
+                : request(method, path);
         request.with(r -> {
             // Its own address, so the per-address limits never mix with other tests' requests.
             r.setRemoteAddr("10.7.7.7");
@@ -452,13 +533,10 @@ class AuthorisationMatrixTest {
             if (endpoint.api()) {
                 request.header(HttpHeaders.AUTHORIZATION, "Bearer " + apiTokens.get(who));
             } else {
-                request.with(logins.get(who));
+                request.with(logins.get(who)).session(sessions.get(who));
             }
         }
-        long t0 = System.nanoTime();
-        MvcResult r = mvc.perform(request).andReturn();
-        TIMES.merge(endpoint.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
-        return r;
+        return mvc.perform(request).andReturn();
     }
 
     private String placeholder(String value, Endpoint endpoint, Map<String, String> values) {
@@ -528,7 +606,8 @@ class AuthorisationMatrixTest {
             case API_TOKEN -> String.valueOf(revocableTokens.getOrDefault(who, strangersToken));
             case LINK -> linkA;
             case QUESTIONNAIRE_VERSION -> "jongere";
-            case IMPORT_UPLOAD -> "onbekend";
+            case IMPORT_UPLOAD -> pendingUploads.getOrDefault(who, strangersUpload);
+            case IMPORT_JOB -> importJobs.getOrDefault(who, strangersJob);
         };
     }
 
@@ -540,18 +619,20 @@ class AuthorisationMatrixTest {
                     ? List.of(String.valueOf(trajectoryA2), String.valueOf(trajectoryB), NO_SUCH_ID)
                     : List.of(String.valueOf(trajectoryB), NO_SUCH_ID);
             case SUPPORTER -> who == PL ? List.of(String.valueOf(supporterB.id()), NO_SUCH_ID) : List.of(NO_SUCH_ID);
-            case PILOT -> who == PL ? List.of(String.valueOf(pilotB), NO_SUCH_ID) : List.of(NO_SUCH_ID);
+            // A supporter's import goes to their own registration: the pilot parameter means nothing there.
+            case PILOT -> who == PL ? List.of(String.valueOf(pilotB), NO_SUCH_ID) : who == POH ? List.of() : List.of(NO_SUCH_ID);
             case MUNICIPALITY, PRACTICE, USER -> List.of(NO_SUCH_ID);
             case CAPJ_CODE -> List.of("E000");
             case API_TOKEN -> List.of(String.valueOf(strangersToken), NO_SUCH_ID);
             case LINK -> List.of(randomToken());
-            case ANY_TRAJECTORY_ID, ANY_USER_ID, QUESTIONNAIRE_VERSION, IMPORT_UPLOAD -> List.of();
+            case IMPORT_UPLOAD -> List.of(strangersUpload);
+            case IMPORT_JOB -> List.of(strangersJob, UUID.randomUUID().toString());
+            case ANY_TRAJECTORY_ID, ANY_USER_ID, QUESTIONNAIRE_VERSION -> List.of();
         };
     }
 
     // --- data helpers ---
 
-    static final Map<String, Long> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** 32 random bytes, URL-safe base64: the shape of API and questionnaire link tokens. */
@@ -605,6 +686,10 @@ class AuthorisationMatrixTest {
         String[] form = {};
         /** The exact status the allowed roles get, where the endpoint's answer is not a plain success. */
         Integer status;
+        /** What a foreign object answers, where it is not the usual 404 (explained at the line). */
+        int foreignStatus = 404;
+        /** Sends the role's registration file as multipart field "bestand". */
+        boolean file;
 
         Endpoint(String method, String pattern, Who... allowed) {
             this.method = method;
@@ -623,6 +708,16 @@ class AuthorisationMatrixTest {
         Endpoint query(String parameter, Obj obj) {
             objects.put(parameter, obj);
             query.put(parameter, obj);
+            return this;
+        }
+
+        Endpoint foreignStatus(int status) {
+            this.foreignStatus = status;
+            return this;
+        }
+
+        Endpoint file() {
+            this.file = true;
             return this;
         }
 
