@@ -284,7 +284,7 @@ public class ExportService {
             }
             statement.query((ResultSet rs) -> {
                 try {
-                    sink.row(Arrays.asList(rs.getString("code"), rs.getString("pilot"), rs.getString("function_type"),
+                    sink.row(Arrays.asList(rs.getString("code"), rs.getString("function_type"), rs.getString("pilot"),
                             integer(rs, "age"), rs.getString("gender"), rs.getString("education"),
                             rs.getString("education_other"), integer(rs, "experience"), zeroOne(rs, "salaried_by_gp"),
                             rs.getString("funding"), rs.getBigDecimal("hours_gp_practice"),

@@ -88,7 +88,7 @@ class ImportController {
             return refuse(model, response, e.status(), e.getMessage());
         }
         String fileName = fileName(file.getOriginalFilename());
-        Path temp = Files.createTempFile("jeugdhulp-import-", ".upload");
+        Path temp = Files.createTempFile(ImportTempFiles.UPLOAD_PREFIX, ".upload");
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -103,7 +103,7 @@ class ImportController {
             throw e;
         }
         imports.auditCheck(target, fileName, plan, null);
-        ImportUploads.Upload upload = uploads(session).keep(temp, fileName, target, plan);
+        ImportUploads.Upload upload = ImportUploads.keep(session, temp, fileName, target, plan);
         checkModel(model, upload, Map.of(), Map.of());
         return "exchange/import-check";
     }
@@ -113,8 +113,7 @@ class ImportController {
                @RequestParam(name = "alleenGeldig", defaultValue = "false") boolean validOnly,
                @RequestParam Map<String, String> parameters, HttpSession session,
                Model model, HttpServletResponse response) {
-        ImportUploads uploads = uploads(session);
-        ImportUploads.Upload upload = uploads.peek(id).orElse(null);
+        ImportUploads.Upload upload = ImportUploads.peek(session, id).orElse(null);
         if (upload == null) {
             formModel(user, model, null);
             return refuse(model, response, HttpStatus.BAD_REQUEST.value(),
@@ -129,7 +128,7 @@ class ImportController {
                 return "exchange/import-check";
             }
         }
-        uploads.take(id);
+        ImportUploads.take(session, id);
         ImportJobs.Job job;
         try {
             job = jobs.start(user, upload.target(), upload.file(), upload.fileName(), validOnly, choices,
@@ -233,18 +232,6 @@ class ImportController {
         response.setStatus(status);
         model.addAttribute("error", message);
         return "exchange/import";
-    }
-
-    private static ImportUploads uploads(HttpSession session) {
-        synchronized (session) {
-            Object existing = session.getAttribute(ImportUploads.ATTRIBUTE);
-            if (existing instanceof ImportUploads uploads) {
-                return uploads;
-            }
-            ImportUploads uploads = new ImportUploads();
-            session.setAttribute(ImportUploads.ATTRIBUTE, uploads);
-            return uploads;
-        }
     }
 
     static String fileName(String original) {

@@ -1,5 +1,6 @@
 package nl.jeugdhulp.registratie.exchange;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  */
 public record ImportPlan(List<String> header, List<String> warnings, int trajectoryRows, int newRows, int updatedRows,
                          int rejectedRows, List<String> problems, int problemCount, List<Professional> professionals,
-                         int newProfessionals, int updatedProfessionals, int rejectedProfessionals) {
+                         int newProfessionals, int updatedProfessionals, int rejectedProfessionals)
+        implements Serializable {
 
     public static final int MAX_PROBLEMS = 1000;
 
@@ -30,6 +32,6 @@ public record ImportPlan(List<String> header, List<String> warnings, int traject
     }
 
     /** A valid row of the professionals sheet: its code, whether the supporter is new, the linked account. */
-    public record Professional(int rowNumber, String code, boolean isNew, String username) {
+    public record Professional(int rowNumber, String code, boolean isNew, String username) implements Serializable {
     }
 }

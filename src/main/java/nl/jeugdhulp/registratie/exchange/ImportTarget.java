@@ -6,7 +6,8 @@ package nl.jeugdhulp.registratie.exchange;
  * administrator, where the {@code professionals} sheet creates or updates supporters and every
  * trajectory names its professional.
  */
-public record ImportTarget(Long supporterId, String supporterCode, long pilotId, String pilotName) {
+public record ImportTarget(Long supporterId, String supporterCode, long pilotId, String pilotName)
+        implements java.io.Serializable {
 
     public boolean ownRegistration() {
         return supporterId != null;

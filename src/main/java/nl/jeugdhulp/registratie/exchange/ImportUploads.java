@@ -1,8 +1,8 @@
 package nl.jeugdhulp.registratie.exchange;
 
-import jakarta.servlet.http.HttpSessionBindingEvent;
-import jakarta.servlet.http.HttpSessionBindingListener;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,47 +13,51 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one upload a user has checked (dry run) but not yet imported, kept in a temp file between
- * the two requests and referenced by a random id in the user's session. The file is deleted when
- * it is imported, when a newer upload replaces it, or when the session ends (logout or timeout):
- * this object is a session attribute and deletes its file when it is unbound. The dry run's plan
- * and target are kept with it, so the import page can be shown again (account choices) without
- * reading the file once more.
+ * the two requests and referenced by a random id in the user's session. The session lives in
+ * PostgreSQL (Spring Session JDBC), so what is kept there is a small immutable, serializable
+ * record, replaced or removed with {@code setAttribute}/{@code removeAttribute} (a mutated object
+ * would not be saved). The file is deleted when it is imported or a newer upload replaces it;
+ * files of sessions that ended are removed by {@link ImportTempFiles}.
  */
-final class ImportUploads implements HttpSessionBindingListener {
+final class ImportUploads {
 
     static final String ATTRIBUTE = ImportUploads.class.getName();
     private static final Logger log = LoggerFactory.getLogger(ImportUploads.class);
 
-    record Upload(String id, Path file, String fileName, ImportTarget target, ImportPlan plan) {
+    record Upload(String id, String path, String fileName, ImportTarget target, ImportPlan plan) implements Serializable {
+
+        Path file() {
+            return Path.of(path);
+        }
     }
 
-    private Upload pending;
+    private ImportUploads() {
+    }
 
-    synchronized Upload keep(Path file, String fileName, ImportTarget target, ImportPlan plan) {
-        discard();
-        pending = new Upload(UUID.randomUUID().toString(), file, fileName, target, plan);
-        return pending;
+    static Upload keep(HttpSession session, Path file, String fileName, ImportTarget target, ImportPlan plan) {
+        discard(session);
+        Upload upload = new Upload(UUID.randomUUID().toString(), file.toString(), fileName, target, plan);
+        session.setAttribute(ATTRIBUTE, upload);
+        return upload;
     }
 
     /** The upload with this id, left in place. */
-    synchronized Optional<Upload> peek(String id) {
-        return Optional.ofNullable(pending).filter(p -> p.id().equals(id));
+    static Optional<Upload> peek(HttpSession session, String id) {
+        return Optional.ofNullable(session.getAttribute(ATTRIBUTE)).filter(Upload.class::isInstance)
+                .map(Upload.class::cast).filter(upload -> upload.id().equals(id));
     }
 
     /** The upload with this id, handed over once: the caller must delete its file. */
-    synchronized Optional<Upload> take(String id) {
-        if (pending == null || !pending.id().equals(id)) {
-            return Optional.empty();
-        }
-        Upload upload = pending;
-        pending = null;
-        return Optional.of(upload);
+    static Optional<Upload> take(HttpSession session, String id) {
+        Optional<Upload> upload = peek(session, id);
+        upload.ifPresent(taken -> session.removeAttribute(ATTRIBUTE));
+        return upload;
     }
 
-    synchronized void discard() {
-        if (pending != null) {
+    static void discard(HttpSession session) {
+        if (session.getAttribute(ATTRIBUTE) instanceof Upload pending) {
+            session.removeAttribute(ATTRIBUTE);
             delete(pending.file());
-            pending = null;
         }
     }
 
@@ -63,10 +67,5 @@ final class ImportUploads implements HttpSessionBindingListener {
         } catch (IOException | UncheckedIOException e) {
             log.warn("Tijdelijk importbestand {} kon niet worden verwijderd", file, e);
         }
-    }
-
-    @Override
-    public void valueUnbound(HttpSessionBindingEvent event) {
-        discard();
     }
 }

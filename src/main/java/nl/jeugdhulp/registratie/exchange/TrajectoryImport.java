@@ -765,6 +765,14 @@ class TrajectoryImport {
             }
         }
 
+        /** An empty {@code geslacht} means unknown (ONBEKEND), as the export writes it: the round trip keeps it. */
+        Gender gender() {
+            if (text(GESLACHT) == null) {
+                return Gender.valueOf(ExchangeColumns.genderFromFile(null));
+            }
+            return code(GESLACHT, Gender.class);
+        }
+
         <E extends Enum<E>> E code(String column, Class<E> type) {
             String value = text(column);
             if (value == null) {
@@ -874,7 +882,7 @@ class TrajectoryImport {
                 }
             }
             return new TrajectoryData(practiceId, null, number(GEBOORTEMAAND), number(GEBOORTEJAAR),
-                    code(GESLACHT, Gender.class), date(AANMELDDATUM), date(STARTDATUM), text(HULPVRAAG), capj(),
+                    gender(), date(AANMELDDATUM), date(STARTDATUM), text(HULPVRAAG), capj(),
                     code(DIAGNOSE_VRAAG, DiagnosisQuestion.class), code(DIAGNOSE, Diagnosis.class),
                     text(DIAGNOSE_ANDERS), options(APPLICANTS, Applicant.class), text(AANMELDER_ANDERS_TEKST),
                     number(AANTAL_CONTACTEN), date(DATUM_LAATSTE_CONTACT), options(INTERVENTIONS, Intervention.class),

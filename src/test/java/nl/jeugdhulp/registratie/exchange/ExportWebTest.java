@@ -187,7 +187,7 @@ class ExportWebTest {
         int experience = 8 + Period.between(LocalDate.of(2015, 1, 1), LocalDate.now(ZoneId.of("Europe/Amsterdam"))).getYears();
         assertThat(files.get("professionals.csv")).isEqualTo(
                 String.join(",", ExchangeColumns.PROFESSIONALS.stream().map(ExchangeColumns.Column::name).toList()) + "\r\n"
-                        + cells(code, pilotName, "POH_JEUGD", null, null, "WO", null, experience, null, null, null, null,
+                        + cells(code, "POH_JEUGD", pilotName, null, null, "WO", null, experience, null, null, null, null,
                         null, null, null, null, null, 3, 3, null, null) + "\r\n");
         assertThat(files.get("codeboek.csv")).contains("trajecten,afronding,Wijze van afronding,CODE,VERWEZEN,Verwezen\r\n");
 
