@@ -15,7 +15,7 @@ class HomeController {
             case PROJECTLEIDER -> "redirect:/pilot/trajecten";
             case BEHEERDER -> "redirect:/beheer";
             case ONDERZOEKER -> "redirect:/export";
-            case GEMEENTE -> "home";
+            case GEMEENTE -> "redirect:/samenvatting";
         };
     }
 }

@@ -41,6 +41,10 @@ class SecurityConfiguration {
                         .requestMatchers("/pilot/**").hasRole(Role.PROJECTLEIDER.name())
                         .requestMatchers("/rapportage/**").hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name(),
                                 Role.PRAKTIJKONDERSTEUNER.name())
+                        .requestMatchers("/samenvatting/aannames", "/samenvatting/aannames/**")
+                                .hasAnyRole(Role.BEHEERDER.name(), Role.PROJECTLEIDER.name())
+                        .requestMatchers("/samenvatting", "/samenvatting/**").hasAnyRole(Role.GEMEENTE.name(),
+                                Role.PROJECTLEIDER.name(), Role.BEHEERDER.name())
                         .requestMatchers("/export", "/export/**").hasAnyRole(ApiSecurityConfiguration.EXPORT_ROLES)
                         .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.TOKEN_ROLES)
                         .requestMatchers("/", "/account/**", "/registratiebestand", "/registratiebestand/**").authenticated()

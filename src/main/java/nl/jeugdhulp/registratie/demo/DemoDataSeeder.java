@@ -96,6 +96,8 @@ public class DemoDataSeeder implements ApplicationRunner {
             }
         }
 
+        insertCostAssumptions(pilotIds, today);
+
         List<Long> practiceIds = new ArrayList<>();
         for (DemoCatalog.Practice practice : DemoCatalog.PRACTICES) {
             long id = jdbc.queryForObject("""
@@ -125,6 +127,21 @@ public class DemoDataSeeder implements ApplicationRunner {
         insertResponses(today, supporterIds, pilotIds);
         return new Seeded(pilotIds.size(), municipalityIds.size(), practiceIds.size(), supporterIds.size(), users,
                 trajectories.size(), open, capjCodes);
+    }
+
+    /**
+     * Cost assumptions for the municipal summary, as in the Hilversum letter: EUR 2000 per trajectory
+     * (the first pilot started at 2500 and lowered it a year ago), staff for two supporters, and
+     * housing paid to the practices from a year ago on.
+     */
+    private void insertCostAssumptions(List<Long> pilotIds, LocalDate today) {
+        LocalDate yearAgo = today.minusYears(1).withDayOfMonth(1);
+        String sql = """
+                INSERT INTO pilot_cost_assumption (pilot_id, valid_from, amount_per_trajectory, staff_cost_per_year,
+                                                   housing_cost_per_year) VALUES (?, ?, ?, ?, ?)""";
+        jdbc.update(sql, pilotIds.get(0), pilotStart(DemoCatalog.PILOTS.get(0), today), 2500, 180_000, 0);
+        jdbc.update(sql, pilotIds.get(0), yearAgo, 2000, 180_000, 48_000);
+        jdbc.update(sql, pilotIds.get(1), pilotStart(DemoCatalog.PILOTS.get(1), today), 2000, 150_000, 24_000);
     }
 
     private static LocalDate pilotStart(DemoCatalog.Pilot pilot, LocalDate today) {

@@ -41,6 +41,11 @@ public final class ExchangeColumns {
     public static final String AFRONDING_ANDERS_REDEN = "afronding_anders_reden";
     public static final String MOMENT_VERWIJZING = "moment_verwijzing";
     public static final String KETENPARTNER = "ketenpartner";
+    // Beyond the study's columns: the form's "anders, namelijk" texts, so that moving data loses nothing.
+    public static final String DIAGNOSE_ANDERS = "diagnose_anders";
+    public static final String AANMELDER_ANDERS_TEKST = "aanmelder_anders_tekst";
+    public static final String INTERVENTIE_ANDERS_TEKST = "interventie_anders_tekst";
+    public static final String AFRONDING_ANDERS_TEKST = "afronding_anders_tekst";
     /** The multi-answer groups: a column is named group + "_" + option. */
     public static final String AANMELDER = "aanmelder";
     public static final String INTERVENTIE = "interventie";
@@ -196,6 +201,11 @@ public final class ExchangeColumns {
         columns.add(code(MOMENT_VERWIJZING, "Moment van verwijzing", "code.referralMoment", names(Codes.ReferralMoment.values())));
         group(columns, VERWIJZING, "Verwezen naar", "code.destination", Codes.Destination.values(), Map.of());
         columns.add(new Column(KETENPARTNER, "Ketenpartner (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        // Free text like hulpvraag: exported only when free text is ticked by a role that may.
+        columns.add(new Column(DIAGNOSE_ANDERS, "Diagnose anders, namelijk (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        columns.add(new Column(AANMELDER_ANDERS_TEKST, "Aanmelder anders, namelijk (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        columns.add(new Column(INTERVENTIE_ANDERS_TEKST, "Interventie anders, namelijk (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
+        columns.add(new Column(AFRONDING_ANDERS_TEKST, "Afronding anders, toelichting (vrije tekst)", Type.TEXT, List.of(), null, null, null, true));
         return List.copyOf(columns);
     }
 

@@ -346,7 +346,10 @@ public class ExportService {
             String sql = """
                     SELECT t.id, t.source_id, s.code, pr.name AS practice, t.birth_year, t.birth_month, t.gender,
                            t.registration_date, t.start_date, t.last_contact_date, t.end_date,
-                           """ + (request.freeText() ? "t.help_request, t.chain_partner," : "NULL AS help_request, NULL AS chain_partner,") + """
+                           """ + (request.freeText() ? "t.help_request, t.chain_partner, t.diagnosis_other, t.applicant_other, "
+                                + "t.intervention_other, t.outcome_other_text,"
+                            : "NULL AS help_request, NULL AS chain_partner, NULL AS diagnosis_other, NULL AS applicant_other, "
+                                + "NULL AS intervention_other, NULL AS outcome_other_text,") + """
                            ARRAY(SELECT c.capj_code FROM trajectory_capj c WHERE c.trajectory_id = t.id ORDER BY c.position) AS capj,
                            t.diagnosis_question, t.diagnosis, t.applicants, t.contacts, t.interventions, t.consultations,
                            t.outcome, t.outcome_other_reason, t.referral_moment, t.referral_destinations
@@ -392,6 +395,10 @@ public class ExportService {
         row.add(rs.getString("referral_moment"));
         addGroup(row, "verwijzing", array(rs.getArray("referral_destinations")));
         row.add(rs.getString("chain_partner"));
+        row.add(rs.getString("diagnosis_other"));
+        row.add(rs.getString("applicant_other"));
+        row.add(rs.getString("intervention_other"));
+        row.add(rs.getString("outcome_other_text"));
         return row;
     }
 

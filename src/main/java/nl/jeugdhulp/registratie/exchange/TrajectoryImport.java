@@ -101,10 +101,10 @@ class TrajectoryImport {
 
     // The exchange-format columns come from ExchangeColumns; these "anders, namelijk" texts are not
     // (yet) in exchange-format.md, but the form's rules demand them, so the import accepts them too.
-    static final String DIAGNOSE_ANDERS = "diagnose_anders";
-    static final String AANMELDER_ANDERS_TEKST = "aanmelder_anders_tekst";
-    static final String INTERVENTIE_ANDERS_TEKST = "interventie_anders_tekst";
-    static final String AFRONDING_ANDERS_TEKST = "afronding_anders_tekst";
+    static final String DIAGNOSE_ANDERS = ExchangeColumns.DIAGNOSE_ANDERS;
+    static final String AANMELDER_ANDERS_TEKST = ExchangeColumns.AANMELDER_ANDERS_TEKST;
+    static final String INTERVENTIE_ANDERS_TEKST = ExchangeColumns.INTERVENTIE_ANDERS_TEKST;
+    static final String AFRONDING_ANDERS_TEKST = ExchangeColumns.AFRONDING_ANDERS_TEKST;
     static final String BEKOSTIGING_ANDERS = "bekostiging_anders";
     static final List<String> CAPJ = capjColumns();
     static final Map<Applicant, String> APPLICANTS = group(ExchangeColumns.AANMELDER, Applicant.class);

@@ -66,7 +66,7 @@ class LoginTest {
         long userId = data.user(Role.GEMEENTE);
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
                 formLogin().user(data.username(userId)).password(TestData.PASSWORD)).andReturn().getRequest().getSession();
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/samenvatting"));
 
         jdbc.sql("UPDATE app_user SET enabled = FALSE, version = version + 1 WHERE id = :id").param("id", userId).update();
 
@@ -96,7 +96,7 @@ class LoginTest {
     @Test
     void eachRoleStartsOnItsOwnPage() throws Exception {
         java.util.Map<Role, String> start = java.util.Map.of(Role.ONDERZOEKER, "/export", Role.BEHEERDER, "/beheer",
-                Role.PROJECTLEIDER, "/pilot/trajecten");
+                Role.PROJECTLEIDER, "/pilot/trajecten", Role.GEMEENTE, "/samenvatting");
         for (var entry : start.entrySet()) {
             var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
                     formLogin().user(data.username(data.user(entry.getKey()))).password(TestData.PASSWORD))

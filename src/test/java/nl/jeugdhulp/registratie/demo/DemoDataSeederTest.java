@@ -207,6 +207,26 @@ class DemoDataSeederTest {
     }
 
     @Test
+    void bothPilotsHaveCostAssumptionsSoTheMunicipalSummaryShowsCostsAndBenefits() {
+        // Gooi en Vechtstreek: EUR 2500 from its start, 2000 with housing from a year ago; Zuid-Holland Noord: 2000.
+        assertThat(jdbc.queryForList("""
+                        SELECT p.name || ' ' || a.amount_per_trajectory::int || ' ' || a.staff_cost_per_year::int || ' '
+                               || a.housing_cost_per_year::int
+                          FROM pilot_cost_assumption a JOIN pilot p ON p.id = a.pilot_id
+                         WHERE p.name IN ('Pilot Gooi en Vechtstreek', 'Pilot Zuid-Holland Noord')
+                         ORDER BY p.name, a.valid_from""", String.class))
+                .containsExactly("Pilot Gooi en Vechtstreek 2500 180000 0", "Pilot Gooi en Vechtstreek 2000 180000 48000",
+                        "Pilot Zuid-Holland Noord 2000 150000 24000");
+        // The demo municipal user (Hilversum) gets the Gooi pilot, which has trajectories to value.
+        assertThat(count("""
+                SELECT count(*) FROM app_user u JOIN user_municipality um ON um.user_id = u.id
+                  JOIN pilot_municipality pm ON pm.municipality_id = um.municipality_id
+                  JOIN pilot p ON p.id = pm.pilot_id
+                 WHERE u.username = 'gemeente' AND p.name = 'Pilot Gooi en Vechtstreek'""")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM (" + DEMO + ") d WHERE outcome = 'ZELF_AFGEROND'")).isGreaterThan(100);
+    }
+
+    @Test
     void generationIsReproducibleAndTheSameShapeWhateverTheDay() {
         LocalDate today = LocalDate.of(2026, 3, 15);
         List<DemoTrajectory> first = new DemoTrajectoryGenerator(DemoDataSeeder.SEED, today).generate();

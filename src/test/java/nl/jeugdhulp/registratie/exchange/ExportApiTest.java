@@ -164,7 +164,7 @@ class ExportApiTest {
         List<String> lines = ExportWebTest.unzip(zip).get("trajecten.csv").lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).contains(",2026-01-10,,,Somberheid en piekeren,,");
-        assertThat(lines.get(2)).endsWith(",Jeugdteam Noord");
+        assertThat(lines.get(2)).endsWith(",Jeugdteam Noord,,,,");
         assertThat(exportAudit(admin)).containsExactly(
                 "EXCHANGE_EXPORTED|SUCCESS|formaat=ZIP; pilots=" + pilot + "; vrije tekst=ja; rijen=2; kanaal=API");
     }

@@ -174,14 +174,14 @@ class ExportWebTest {
         String header = String.join(",", ExchangeColumns.TRAJECTEN.stream().map(ExchangeColumns.Column::name).toList());
         String row1 = cells("SRC-1", code, practiceName, 2012, 3, "V", "2026-01-05", "2026-01-10", "", null, null,
                 "A-102", "E-103", null, null, null, null, null,
-                "0,1,1,0,0", 3, empty(10), "0,0,0,0", null, null, null, empty(8), null);
+                "0,1,1,0,0", 3, empty(10), "0,0,0,0", null, null, null, empty(8), null, null, null, null, null);
         String row2 = cells(t2, code, practiceName, 2015, 6, "M", null, "2026-02-01", "2026-02-25", "2026-03-01", null,
                 "A-201", null, null, null, null, "GEEN", null,
                 "1,0,0,0,0", 5, "1,1,0,0,0,0,0,0,0,0", "1,0,0,0", "VERWEZEN", null, "NA_BEHANDELING",
-                "1,0,1,0,0,0,0,0", null);
+                "1,0,1,0,0,0,0,0", null, null, null, null, null);
         String row3 = cells("SRC-3", code, practiceName, 2010, 1, null, null, "2026-03-15", null, "2026-04-01", null,
                 null, null, null, null, null, null, null,
-                "0,0,0,1,0", 2, "0,0,0,0,0,0,0,0,0,0", empty(4), "ANDERS", "PARALLEL", null, empty(8), null);
+                "0,0,0,1,0", 2, "0,0,0,0,0,0,0,0,0,0", empty(4), "ANDERS", "PARALLEL", null, empty(8), null, null, null, null, null);
         assertThat(files.get("trajecten.csv")).isEqualTo(header + "\r\n" + row1 + "\r\n" + row2 + "\r\n" + row3 + "\r\n");
 
         int experience = 8 + Period.between(LocalDate.of(2015, 1, 1), LocalDate.now(ZoneId.of("Europe/Amsterdam"))).getYears();
@@ -202,7 +202,7 @@ class ExportWebTest {
 
         assertThat(csv).contains("SRC-1," + code + "," + practiceName + ",2012,3,V,2026-01-05,2026-01-10,,,"
                 + "\"Angstig, \"\"piekert\"\" veel\",A-102");
-        assertThat(csv).contains("Druk gedrag").contains(",GGZ Oost\r\n").doesNotContain(PRIVATE_REFERENCE);
+        assertThat(csv).contains("Druk gedrag").contains(",GGZ Oost,,,,\r\n").doesNotContain(PRIVATE_REFERENCE);
         assertThat(auditDetails(leader)).contains("rijen=3", "vrije tekst=ja");
     }
 
@@ -394,7 +394,7 @@ class ExportWebTest {
                 .query(String.class).single();
         assertThat(csv.lines().filter(l -> l.contains("," + otherCode + ",")).toList()).singleElement()
                 .asString().contains(",Somberheid en piekeren,");
-        assertThat(csv).contains("\"Angstig, \"\"piekert\"\" veel\"", ",GGZ Oost\r\n").doesNotContain(PRIVATE_REFERENCE)
+        assertThat(csv).contains("\"Angstig, \"\"piekert\"\" veel\"", ",GGZ Oost,,,,\r\n").doesNotContain(PRIVATE_REFERENCE)
                 .doesNotContain("AB-1");
         assertThat(auditDetails(admin)).contains("pilots=alle", "vrije tekst=ja", "kanaal=WEB");
 
@@ -429,7 +429,9 @@ class ExportWebTest {
             "afronding", "afronding_anders_reden", "moment_verwijzing",
             "verwijzing_sggz", "verwijzing_bggz", "verwijzing_cjg_wijkteam", "verwijzing_vrij_toegankelijk",
             "verwijzing_jeugdhulp_jeugdzorg", "verwijzing_jeugdhulp_lvb", "verwijzing_jeugdconsulent", "verwijzing_anders",
-            "ketenpartner");
+            "ketenpartner",
+            // Our extension: the "anders, namelijk" texts, free text like hulpvraag (docs/exchange.md).
+            "diagnose_anders", "aanmelder_anders_tekst", "interventie_anders_tekst", "afronding_anders_tekst");
 
     @Test
     void theColumnsAreThoseOfTheSpecification() {
