@@ -115,7 +115,11 @@ class AuthorisationMatrixTest {
         /** An upload checked and waiting in the role's session; foreign is one in another user's session. */
         IMPORT_UPLOAD,
         /** The role's own import job; foreign is another user's job or an unknown id. */
-        IMPORT_JOB
+        IMPORT_JOB,
+        /** A cost assumption of pilot A; foreign is pilot B's (under pilot A's path) or an unknown id. */
+        COST_ASSUMPTION,
+        /** pdf, xlsx or csv: not an object. */
+        SUMMARY_FORMAT
     }
 
     private static final String NO_SUCH_ID = "987654321";
@@ -130,6 +134,7 @@ class AuthorisationMatrixTest {
     private static final String[] REPORT = {"jaar", "2025", "periode", "T1"};
     private static final String[] REPORT_TABLE = {"jaar", "2025", "periode", "T1", "tabel", "afronding",
             "indeling", "FUNCTION_TYPE"};
+    private static final String[] SUMMARY = {"van", "2026-01-01", "tot", "2026-06-30"};
     private static final String[] EXPORT = {"formaat", "ZIP", "van", "2026-01-01", "tot", "2026-12-31"};
 
     /**
@@ -212,6 +217,17 @@ class AuthorisationMatrixTest {
             get("/export", PL, ONZ, ADMIN),
             get("/export/download", PL, ONZ, ADMIN).form(EXPORT).query("pilot", Obj.PILOT),
 
+            // The municipal summary: a municipality sees the pilots serving it, a project leader their
+            // pilots, the administrator all; the cost assumptions behind it only the latter two.
+            get("/samenvatting", GEM, PL, ADMIN).form(SUMMARY).query("pilot", Obj.PILOT),
+            get("/samenvatting/samenvatting.{format}", GEM, PL, ADMIN).obj("format", Obj.SUMMARY_FORMAT)
+                    .form(SUMMARY).query("pilot", Obj.PILOT),
+            get("/samenvatting/aannames", PL, ADMIN),
+            get("/samenvatting/aannames/{pilotId}/nieuw", PL, ADMIN).obj("pilotId", Obj.PILOT),
+            post("/samenvatting/aannames/{pilotId}/nieuw", PL, ADMIN).obj("pilotId", Obj.PILOT),
+            get("/samenvatting/aannames/{pilotId}/{id}", PL, ADMIN).obj("pilotId", Obj.PILOT).obj("id", Obj.COST_ASSUMPTION),
+            post("/samenvatting/aannames/{pilotId}/{id}", PL, ADMIN).obj("pilotId", Obj.PILOT).obj("id", Obj.COST_ASSUMPTION),
+
             // The JSON API (bearer tokens)
             get("/api/v1/reports/trimester", POH, PL, ADMIN).form(REPORT),
             get("/api/v1/exports", PL, ONZ, ADMIN).form(EXPORT).query("pilot", Obj.PILOT),
@@ -288,6 +304,8 @@ class AuthorisationMatrixTest {
     private long trajectoryA2;
     private long trajectoryB;
     private long trajectoryToDelete;
+    private long assumptionA;
+    private long assumptionB;
     private long spareUser;
     private String capjCode;
     private String linkA;
@@ -308,6 +326,9 @@ class AuthorisationMatrixTest {
         pilotB = data.pilot();
         municipalityA = data.municipality();
         long municipalityB = data.municipality();
+        while (municipalityB == municipalityA) { // TestData picks a random CBS code; a clash reuses the row
+            municipalityB = data.municipality();
+        }
         practiceA = data.practice(pilotA, municipalityA);
         practiceB = data.practice(pilotB, municipalityB);
         supporterA = data.supporter(pilotA, "POH_JEUGD", practiceA);
@@ -343,6 +364,8 @@ class AuthorisationMatrixTest {
         linkA = randomToken();
         jdbc.sql("INSERT INTO questionnaire_link (supporter_id, token) VALUES (:s, :t)")
                 .param("s", supporterA.id()).param("t", linkA).update();
+        assumptionA = costAssumption(pilotA);
+        assumptionB = costAssumption(pilotB);
         capjCode = jdbc.sql("""
                         SELECT 'E' || n FROM generate_series(900, 999) n
                          WHERE NOT EXISTS (SELECT 1 FROM capj_code WHERE code = 'E' || n) ORDER BY n LIMIT 1""")
@@ -362,6 +385,14 @@ class AuthorisationMatrixTest {
         MockHttpSession strangersSession = new MockHttpSession();
         strangersJob = runImport(upload(stranger, strangersSession, null, supporterB), stranger, strangersSession);
         strangersUpload = upload(stranger, strangersSession, null, supporterB);
+    }
+
+    private long costAssumption(long pilot) {
+        return jdbc.sql("""
+                        INSERT INTO pilot_cost_assumption (pilot_id, valid_from, amount_per_trajectory, staff_cost_per_year,
+                                                           housing_cost_per_year)
+                        VALUES (:p, DATE '2026-01-01', 1200, 60000, 5000) RETURNING id""")
+                .param("p", pilot).query(Long.class).single();
     }
 
     /** Uploads the supporter's registration file and answers the id of the checked upload. */
@@ -608,6 +639,8 @@ class AuthorisationMatrixTest {
             case QUESTIONNAIRE_VERSION -> "jongere";
             case IMPORT_UPLOAD -> pendingUploads.getOrDefault(who, strangersUpload);
             case IMPORT_JOB -> importJobs.getOrDefault(who, strangersJob);
+            case COST_ASSUMPTION -> String.valueOf(assumptionA);
+            case SUMMARY_FORMAT -> "csv";
         };
     }
 
@@ -620,14 +653,17 @@ class AuthorisationMatrixTest {
                     : List.of(String.valueOf(trajectoryB), NO_SUCH_ID);
             case SUPPORTER -> who == PL ? List.of(String.valueOf(supporterB.id()), NO_SUCH_ID) : List.of(NO_SUCH_ID);
             // A supporter's import goes to their own registration: the pilot parameter means nothing there.
-            case PILOT -> who == PL ? List.of(String.valueOf(pilotB), NO_SUCH_ID) : who == POH ? List.of() : List.of(NO_SUCH_ID);
+            // The municipality is served by pilot A only.
+            case PILOT -> who == PL || who == GEM ? List.of(String.valueOf(pilotB), NO_SUCH_ID)
+                    : who == POH ? List.of() : List.of(NO_SUCH_ID);
             case MUNICIPALITY, PRACTICE, USER -> List.of(NO_SUCH_ID);
             case CAPJ_CODE -> List.of("E000");
             case API_TOKEN -> List.of(String.valueOf(strangersToken), NO_SUCH_ID);
             case LINK -> List.of(randomToken());
             case IMPORT_UPLOAD -> List.of(strangersUpload);
             case IMPORT_JOB -> List.of(strangersJob, UUID.randomUUID().toString());
-            case ANY_TRAJECTORY_ID, ANY_USER_ID, QUESTIONNAIRE_VERSION -> List.of();
+            case COST_ASSUMPTION -> List.of(String.valueOf(assumptionB), NO_SUCH_ID);
+            case ANY_TRAJECTORY_ID, ANY_USER_ID, QUESTIONNAIRE_VERSION, SUMMARY_FORMAT -> List.of();
         };
     }
 
