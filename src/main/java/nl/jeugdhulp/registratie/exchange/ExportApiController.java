@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,11 +65,7 @@ class ExportApiController {
                 @RequestParam(name = "vrijeTekst", defaultValue = "false") boolean freeText,
                 HttpServletResponse response) throws IOException {
         ExportRequest request = exports.check(principal.user(), format, pilot, from, to, freeText);
-        String filename = "registratiebestand-" + LocalDate.now(clock) + "." + request.format().extension;
-        response.setContentType(request.format().contentType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        exports.export(request, response.getOutputStream(), ExportService.Channel.API);
+        ExportController.stream(exports, request, LocalDate.now(clock), response, ExportService.Channel.API);
     }
 
     @ExceptionHandler(ExportRefusedException.class)

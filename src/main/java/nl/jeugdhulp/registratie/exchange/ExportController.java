@@ -50,11 +50,17 @@ class ExportController {
                   @RequestParam(name = "vrijeTekst", defaultValue = "false") boolean freeText,
                   HttpServletResponse response) throws IOException {
         ExportRequest request = exports.check(principal.user(), format, pilot, from, to, freeText);
-        String filename = "registratiebestand-" + LocalDate.now(clock) + "." + request.format().extension;
+        stream(exports, request, LocalDate.now(clock), response, ExportService.Channel.WEB);
+    }
+
+    /** The checked export as a file download; the page and the API differ only in how a refusal answers. */
+    static void stream(ExportService exports, ExportRequest request, LocalDate today, HttpServletResponse response,
+                       ExportService.Channel channel) throws IOException {
+        String filename = "registratiebestand-" + today + "." + request.format().extension;
         response.setContentType(request.format().contentType);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        exports.export(request, response.getOutputStream(), ExportService.Channel.WEB);
+        exports.export(request, response.getOutputStream(), channel);
     }
 
     @ExceptionHandler(ExportRefusedException.class)

@@ -34,6 +34,10 @@ import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.GEBOORTEJAAR;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.GEBOORTEMAAND;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.GESLACHT;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.HULPVRAAG;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.AANMELDER_ANDERS_TEKST;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.AFRONDING_ANDERS_TEKST;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.DIAGNOSE_ANDERS;
+import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.INTERVENTIE_ANDERS_TEKST;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.KETENPARTNER;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.MOMENT_VERWIJZING;
 import static nl.jeugdhulp.registratie.exchange.ExchangeColumns.PRAKTIJK;
@@ -101,10 +105,6 @@ class TrajectoryImport {
 
     // The exchange-format columns come from ExchangeColumns; these "anders, namelijk" texts are not
     // (yet) in exchange-format.md, but the form's rules demand them, so the import accepts them too.
-    static final String DIAGNOSE_ANDERS = ExchangeColumns.DIAGNOSE_ANDERS;
-    static final String AANMELDER_ANDERS_TEKST = ExchangeColumns.AANMELDER_ANDERS_TEKST;
-    static final String INTERVENTIE_ANDERS_TEKST = ExchangeColumns.INTERVENTIE_ANDERS_TEKST;
-    static final String AFRONDING_ANDERS_TEKST = ExchangeColumns.AFRONDING_ANDERS_TEKST;
     static final String BEKOSTIGING_ANDERS = "bekostiging_anders";
     static final List<String> CAPJ = capjColumns();
     static final Map<Applicant, String> APPLICANTS = group(ExchangeColumns.AANMELDER, Applicant.class);
@@ -910,11 +910,10 @@ class TrajectoryImport {
         return List.copyOf(names);
     }
 
-    /** Every trajecten column of the exchange format, plus the "anders, namelijk" texts. */
+    /** Every trajecten column of the exchange format (the "anders, namelijk" texts included). */
     private static Set<String> columns() {
         Set<String> all = new HashSet<>();
         ExchangeColumns.TRAJECTEN.forEach(c -> all.add(c.name()));
-        all.addAll(List.of(DIAGNOSE_ANDERS, AANMELDER_ANDERS_TEKST, INTERVENTIE_ANDERS_TEKST, AFRONDING_ANDERS_TEKST));
         return Set.copyOf(all);
     }
 
