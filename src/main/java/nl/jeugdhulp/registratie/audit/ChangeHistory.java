@@ -1,16 +1,21 @@
 package nl.jeugdhulp.registratie.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -66,9 +71,11 @@ public class ChangeHistory {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    ChangeHistory(JdbcClient jdbc) {
+    ChangeHistory(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.template = new JdbcTemplate(dataSource);
     }
 
     /** The fields whose value differs, in the order of {@code after} (then fields only in {@code before}). */
@@ -93,17 +100,65 @@ public class ChangeHistory {
 
     /** Records a revision of a trajectory by the current user; nothing when nothing changed. */
     public void recordTrajectory(long trajectoryId, Event event, List<Change> changes) {
-        record("trajectory_id", trajectoryId, event, changes, false);
+        record("trajectory_id", trajectoryId, event, changes);
     }
 
-    /** Records a revision of a trajectory by the application itself (an import job without a user). */
-    public void recordTrajectoryBySystem(long trajectoryId, Event event, List<Change> changes) {
-        record("trajectory_id", trajectoryId, event, changes, true);
+    /**
+     * Records one revision per trajectory of a bulk write (the exchange import) by the current user,
+     * in two statements whatever the number of trajectories; trajectories without changes get none.
+     */
+    public void recordTrajectories(Event event, Map<Long, List<Change>> changesPerTrajectory) {
+        List<Long> trajectories = changesPerTrajectory.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
+        if (trajectories.isEmpty()) {
+            return;
+        }
+        AuditActor actor = currentActor();
+        Map<Long, Long> revisions = new HashMap<>();
+        template.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO change_revision (trajectory_id, event, user_id, username, role)
+                    SELECT t, ?, ?, ?, ? FROM unnest(?::bigint[]) AS t RETURNING trajectory_id, id""");
+            ps.setString(1, event.name());
+            ps.setObject(2, actor == null ? null : actor.actorId(), Types.BIGINT);
+            ps.setString(3, actor == null ? AuditLog.SYSTEM : truncate(actor.actorName(), 60));
+            ps.setString(4, actor == null ? AuditLog.SYSTEM : actor.actorRole());
+            ps.setArray(5, connection.createArrayOf("bigint", trajectories.toArray()));
+            return ps;
+        }, rs -> {
+            revisions.put(rs.getLong(1), rs.getLong(2));
+        });
+        List<Long> revisionIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<String> olds = new ArrayList<>();
+        List<String> news = new ArrayList<>();
+        for (Long trajectory : trajectories) {
+            int position = 0;
+            for (Change change : changesPerTrajectory.get(trajectory)) {
+                revisionIds.add(revisions.get(trajectory));
+                positions.add(++position);
+                fields.add(change.field());
+                olds.add(change.oldValue());
+                news.add(change.newValue());
+            }
+        }
+        template.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO change_field (revision_id, position, field, old_value, new_value)
+                    SELECT * FROM unnest(?::bigint[], ?::smallint[], ?::varchar[], ?::text[], ?::text[])""");
+            ps.setArray(1, connection.createArrayOf("bigint", revisionIds.toArray()));
+            ps.setArray(2, connection.createArrayOf("integer", positions.toArray()));
+            ps.setArray(3, connection.createArrayOf("varchar", fields.toArray()));
+            ps.setArray(4, connection.createArrayOf("text", olds.toArray()));
+            ps.setArray(5, connection.createArrayOf("text", news.toArray()));
+            return ps;
+        });
     }
 
     /** Records a revision of a supporter's profile by the current user; nothing when nothing changed. */
     public void recordProfile(long supporterId, List<Change> changes) {
-        record("supporter_id", supporterId, Event.PROFILE_SAVED, changes, false);
+        record("supporter_id", supporterId, Event.PROFILE_SAVED, changes);
     }
 
     public List<Revision> ofTrajectory(long trajectoryId) {
@@ -122,11 +177,11 @@ public class ChangeHistory {
                         c.newValue() == null ? null : labels.value(c.field(), c.newValue()))).toList())).toList();
     }
 
-    private void record(String subjectColumn, long subjectId, Event event, List<Change> changes, boolean system) {
+    private void record(String subjectColumn, long subjectId, Event event, List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        AuditActor actor = system ? null : currentActor();
+        AuditActor actor = currentActor();
         long revision = jdbc.sql("INSERT INTO change_revision (" + subjectColumn + ", event, user_id, username, role) "
                         + "VALUES (:subject, :event, :userId, :username, :role) RETURNING id")
                 .param("subject", subjectId)

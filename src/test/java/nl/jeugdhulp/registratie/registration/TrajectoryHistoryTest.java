@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +23,7 @@ import nl.jeugdhulp.registratie.account.Role;
 import nl.jeugdhulp.registratie.audit.ChangeHistory.Event;
 import nl.jeugdhulp.registratie.audit.ChangeHistory.ShownChange;
 import nl.jeugdhulp.registratie.audit.ChangeHistory.ShownRevision;
+import nl.jeugdhulp.registratie.exchange.ImportTestAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -55,6 +60,8 @@ class TrajectoryHistoryTest {
     Principals principals;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ImportTestAccess importAccess;
 
     long pilot;
     long practice;
@@ -227,6 +234,47 @@ class TrajectoryHistoryTest {
         assertThat(reopened).contains(
                 new ShownChange("Einddatum traject", "01-10-2026", null),
                 new ShownChange("Wijze van afronding", "Verwezen", null));
+    }
+
+    /** Uploads a registration file as the supporter and imports its valid rows; waits for the job. */
+    void importFile(String rows) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        byte[] file = (IMPORT_HEADER + "\r\n" + rows).getBytes(StandardCharsets.UTF_8);
+        MvcResult checked = mvc.perform(multipart("/import").file(new MockMultipartFile("bestand", "trajecten.csv", "text/csv", file))
+                .with(me).with(csrf()).session(session)).andExpect(status().isOk()).andReturn();
+        String upload = (String) checked.getModelAndView().getModel().get("uploadId");
+        String location = mvc.perform(post("/import/" + upload).param("alleenGeldig", "true").with(me).with(csrf()).session(session))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        importAccess.await(location.substring("/import/taak/".length()));
+    }
+
+    private static final String IMPORT_HEADER = "bron_id;Professional;praktijk;geboortejaar;GeboorteMaand;geslacht;"
+            + "aanmelddatum;STARTDATUM;hulpvraag;capj_1;capj_2;aanmelder_jeugdige;aanmelder_ouders;"
+            + "aanmelder_school;aanmelder_professional;aanmelder_anders;Aantal-Contacten;interventie triage;"
+            + "interventie_psycho_educatie";
+
+    @Test
+    void anImportRecordsNewTrajectoriesAndTheChangesOfUpdatedOnes() throws Exception {
+        importFile("H1;;" + practiceName + ";2012;4;V;;1-9-2025;Angstig;A-102;;0;1;0;0;0;2;1;0\r\n");
+        long id = jdbc.sql("SELECT id FROM trajectory WHERE supporter_id = :s AND source_id = 'H1'")
+                .param("s", supporter.id()).query(Long.class).single();
+        // The same row again with gender V → M, a second CAP-J code and 2 → 3 contacts.
+        importFile("H1;;" + practiceName + ";2012;4;M;;1-9-2025;Angstig;A-102;E-103;0;1;0;0;0;3;1;0\r\n");
+
+        List<ShownRevision> revisions = revisions(mvc.perform(get("/trajecten/" + id + "/geschiedenis").with(me))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(revisions).extracting(ShownRevision::event).containsExactly(Event.IMPORTED, Event.IMPORTED);
+        assertThat(revisions).extracting(ShownRevision::username).containsOnly(supporter.username());
+        assertThat(revisions.get(0).changes()).containsExactly(
+                new ShownChange("Geslacht", "Meisje", "Jongen"),
+                new ShownChange(CAPJ, "A-102 Angstproblemen",
+                        "A-102 Angstproblemen, E-103 Motivatieproblemen op school of werk (onder andere spijbelen)"),
+                new ShownChange(CONTACTS, "2", "3"));
+        assertThat(revisions.get(1).changes()).contains(
+                new ShownChange("Geslacht", null, "Meisje"),
+                new ShownChange("Startdatum (eerste contact)", null, "01-09-2025"),
+                new ShownChange("Aanmelder hulpvraag (wie zijn betrokken bij de hulpvraag)", null, "Ouder(s)/verzorger(s)"),
+                new ShownChange("Werkzaamheden (behandelingen/interventies)", null, "Triage of screening"));
     }
 
     @Test
