@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -118,8 +119,13 @@ class Passkeys {
             principal = null;
         }
         if (principal == null || !principal.isEnabled()) {
+            // Spring has already stored its WebAuthn login in the session: take it out again.
             SecurityContextHolder.clearContext();
-            failed(request, response, new org.springframework.security.authentication.DisabledException("blocked"));
+            contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+            if (request.getSession(false) != null) {
+                request.getSession(false).invalidate();
+            }
+            failed(request, response, new DisabledException("blocked"));
             return;
         }
         // The application's own login, as after a password, plus the second factor at once.
