@@ -8,7 +8,8 @@ ALTER TABLE app_user ALTER COLUMN totp_secret TYPE VARCHAR(100);
 -- Spring Security's WebAuthn JDBC repositories (JdbcPublicKeyCredentialUserEntityRepository,
 -- JdbcUserCredentialRepository): the DDL of spring-security-web 7.1.2
 -- (org/springframework/security/user-entities-schema.sql, user-credentials-schema-postgres.sql).
--- user_entities.name is the application's username; id is a random WebAuthn user handle.
+-- user_entities.name is the application's username; id is a random WebAuthn user handle. Added to
+-- Spring's DDL: the unique name, the foreign key with cascade, and the transports default.
 CREATE TABLE user_entities
 (
     id           VARCHAR(1000) NOT NULL,
@@ -26,7 +27,7 @@ CREATE TABLE user_credentials
     signature_count              BIGINT,
     uv_initialized               BOOLEAN,
     backup_eligible              BOOLEAN       NOT NULL,
-    authenticator_transports     VARCHAR(1000),
+    authenticator_transports     VARCHAR(1000) DEFAULT '', -- Spring's reader splits it: never NULL by default
     public_key_credential_type   VARCHAR(100),
     backup_state                 BOOLEAN       NOT NULL,
     attestation_object           BYTEA,

@@ -3,6 +3,7 @@ package nl.jeugdhulp.registratie.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
@@ -92,8 +94,8 @@ class Passkeys {
             return List.of();
         }
         return credentials.findByUserId(entity.getId()).stream()
-                .sorted(java.util.Comparator.comparing(CredentialRecord::getCreated,
-                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(CredentialRecord::getCreated,
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
     }
 
@@ -105,7 +107,7 @@ class Passkeys {
         if (!own) {
             return false;
         }
-        credentials.delete(org.springframework.security.web.webauthn.api.Bytes.fromBase64(credentialId));
+        credentials.delete(Bytes.fromBase64(credentialId));
         audit.record(AuditEntry.of(AuditAction.DELETE, "PASSKEY_REMOVED", "USER", user.id()));
         return true;
     }

@@ -120,10 +120,17 @@ class SecondFactor {
         return Result.OK;
     }
 
-    /** The administrator's reset (a lost phone): the user enrols again at their next login. */
+    /**
+     * The administrator's reset (a lost phone): the user enrols again at their next login. Passkeys go
+     * too, since the lost device may hold one.
+     */
     @Transactional
     void reset(long userId) {
         jdbc.sql("UPDATE app_user SET totp_secret = NULL, totp_last_step = 0, version = version + 1 WHERE id = :id")
+                .param("id", userId).update();
+        jdbc.sql("""
+                        DELETE FROM user_credentials WHERE user_entity_user_id IN
+                               (SELECT e.id FROM user_entities e JOIN app_user u ON u.username = e.name WHERE u.id = :id)""")
                 .param("id", userId).update();
         audit.record(AuditEntry.of(AuditAction.UPDATE, "SECOND_FACTOR_RESET", "USER", userId));
     }

@@ -135,6 +135,14 @@ class SecondFactorTest {
                 .andExpect(content().string(containsString("Te veel onjuiste codes.")));
         mvc.perform(get("/export").session(session)).andExpect(redirectedUrl("/account/tweede-factor"));
 
+        // A passkey (the lost phone may hold one) goes with the reset too.
+        jdbc.sql("INSERT INTO user_entities (id, name) SELECT 'handle-' || id, username FROM app_user WHERE id = :id")
+                .param("id", researcher).update();
+        jdbc.sql("""
+                        INSERT INTO user_credentials (credential_id, user_entity_user_id, public_key, backup_eligible,
+                                                      backup_state, label)
+                        VALUES ('cred-' || :id, 'handle-' || :id, '\\x00'::bytea, false, false, 'telefoon')""")
+                .param("id", researcher).update();
         long admin = data.user(Role.BEHEERDER);
         // Without a second factor of their own the administrator cannot reach the page either.
         mvc.perform(post("/beheer/gebruikers/" + researcher + "/tweede-factor").with(principals.as(admin)).with(csrf()))
@@ -144,6 +152,8 @@ class SecondFactorTest {
                 .andExpect(redirectedUrl("/beheer/gebruikers/" + researcher));
         assertThat(jdbc.sql("SELECT totp_secret IS NULL FROM app_user WHERE id = :id").param("id", researcher)
                 .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM user_credentials WHERE user_entity_user_id = 'handle-' || :id")
+                .param("id", researcher).query(Long.class).single()).isZero();
         MockHttpSession again = login(researcher);
         mvc.perform(get("/account/tweede-factor").session(again)).andExpect(redirectedUrl("/account/tweede-factor/instellen"));
     }

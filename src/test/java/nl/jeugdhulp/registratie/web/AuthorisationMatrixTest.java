@@ -721,8 +721,8 @@ class AuthorisationMatrixTest {
                 .param("h", handle).param("u", userId).update();
         jdbc.sql("""
                         INSERT INTO user_credentials (credential_id, user_entity_user_id, public_key, signature_count,
-                                                      backup_eligible, backup_state, created, label)
-                        SELECT :c, e.id, '\\x00'::bytea, 0, false, false, now(), 'matrix'
+                                                      backup_eligible, backup_state, created, last_used, label)
+                        SELECT :c, e.id, '\\x00'::bytea, 0, false, false, now(), now(), 'matrix'
                           FROM user_entities e JOIN app_user u ON u.username = e.name WHERE u.id = :u""")
                 .param("c", credentialId).param("u", userId).update();
         return credentialId;
