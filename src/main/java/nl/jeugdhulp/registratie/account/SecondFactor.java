@@ -9,6 +9,8 @@ import nl.jeugdhulp.registratie.audit.AuditAction;
 import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
 import nl.jeugdhulp.registratie.audit.AuditOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,16 +32,20 @@ class SecondFactor {
     static final int MAX_FAILURES = 5;
     static final String ISSUER = "Jeugdhulp bij de Huisarts";
 
-    enum Result { OK, WRONG, LOCKED }
+    enum Result { OK, WRONG, LOCKED, UNAVAILABLE }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecondFactor.class);
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
     private final boolean required;
+    private final TotpSecretCipher cipher;
 
-    SecondFactor(JdbcClient jdbc, AuditLog audit, Clock clock,
+    SecondFactor(JdbcClient jdbc, AuditLog audit, Clock clock, TotpSecretCipher cipher,
                  @Value("${app.security.second-factor.required:true}") boolean required) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
         this.required = required;
@@ -68,7 +74,18 @@ class SecondFactor {
         }
         Stored stored = jdbc.sql("SELECT totp_secret, totp_last_step FROM app_user WHERE id = :id FOR UPDATE")
                 .param("id", user.id()).query((rs, i) -> new Stored(rs.getString(1), rs.getLong(2))).single();
-        long step = Totp.match(stored.secret(), code, clock.instant().getEpochSecond(), stored.lastStep());
+        String secret;
+        try {
+            secret = cipher.decrypt(user.id(), stored.secret());
+        } catch (TotpSecretCipher.UnreadableSecretException e) {
+            // Fail closed: no login without a readable secret, and the operator learns why.
+            LOG.error("Second factor refused for user {}: the stored TOTP secret cannot be decrypted with "
+                    + "app.security.totp-key ({}); wrong or rotated key? See docs/security.md", user.id(), e.getMessage());
+            audit.record(AuditEntry.of(AuditAction.EXECUTE, "SECOND_FACTOR_FAILED", "USER", user.id())
+                    .withOutcome(AuditOutcome.FAILURE).withDetails("sleutel onleesbaar"));
+            return Result.UNAVAILABLE;
+        }
+        long step = Totp.match(secret, code, clock.instant().getEpochSecond(), stored.lastStep());
         if (step < 0) {
             audit.record(AuditEntry.of(AuditAction.EXECUTE, "SECOND_FACTOR_FAILED", "USER", user.id())
                     .withOutcome(AuditOutcome.FAILURE));
@@ -95,7 +112,7 @@ class SecondFactor {
         int updated = jdbc.sql("""
                         UPDATE app_user SET totp_secret = :secret, totp_last_step = :step
                          WHERE id = :id AND totp_secret IS NULL""")
-                .param("secret", secret).param("step", step).param("id", user.id()).update();
+                .param("secret", cipher.encrypt(user.id(), secret)).param("step", step).param("id", user.id()).update();
         if (updated == 0) {
             return Result.WRONG;
         }
@@ -103,10 +120,17 @@ class SecondFactor {
         return Result.OK;
     }
 
-    /** The administrator's reset (a lost phone): the user enrols again at their next login. */
+    /**
+     * The administrator's reset (a lost phone): the user enrols again at their next login. Passkeys go
+     * too, since the lost device may hold one.
+     */
     @Transactional
     void reset(long userId) {
         jdbc.sql("UPDATE app_user SET totp_secret = NULL, totp_last_step = 0, version = version + 1 WHERE id = :id")
+                .param("id", userId).update();
+        jdbc.sql("""
+                        DELETE FROM user_credentials WHERE user_entity_user_id IN
+                               (SELECT e.id FROM user_entities e JOIN app_user u ON u.username = e.name WHERE u.id = :id)""")
                 .param("id", userId).update();
         audit.record(AuditEntry.of(AuditAction.UPDATE, "SECOND_FACTOR_RESET", "USER", userId));
     }

@@ -94,6 +94,9 @@ class SecondFactorController {
         if (outcome == SecondFactor.Result.LOCKED) {
             result.reject("secondFactor.locked");
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        } else if (outcome == SecondFactor.Result.UNAVAILABLE) {
+            result.reject("secondFactor.unavailable");
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         } else {
             result.rejectValue("code", "secondFactor.code.wrong");
         }
@@ -106,7 +109,9 @@ class SecondFactorController {
             session.setAttribute(SecondFactor.PENDING_SECRET, secret);
         }
         model.addAttribute("secret", Totp.grouped(secret));
-        model.addAttribute("otpauth", Totp.uri(SecondFactor.ISSUER, principal.user().username(), secret));
+        String otpauth = Totp.uri(SecondFactor.ISSUER, principal.user().username(), secret);
+        model.addAttribute("otpauth", otpauth);
+        model.addAttribute("qrCode", TotpQrCode.dataUri(otpauth));
         return "account/second-factor-enrol";
     }
 }

@@ -27,7 +27,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuditHandlers loginHandlers, JdbcClient jdbc,
                                             AccountUserDetailsService users, AuditLog auditLog,
-                                            LoginThrottle throttle, SecondFactor secondFactor) throws Exception {
+                                            LoginThrottle throttle, SecondFactor secondFactor,
+                                            Passkeys passkeys) throws Exception {
         AccountFreshnessFilter freshness = new AccountFreshnessFilter(jdbc, users, auditLog);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/privacy", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
@@ -46,6 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers("/samenvatting", "/samenvatting/**").hasAnyRole(Role.GEMEENTE.name(),
                                 Role.PROJECTLEIDER.name(), Role.BEHEERDER.name())
                         .requestMatchers("/export", "/export/**").hasAnyRole(ApiSecurityConfiguration.EXPORT_ROLES)
+                        // Spring's passkey registration (POST /webauthn/register, DELETE /webauthn/register/{id}).
+                        .requestMatchers("/webauthn/register", "/webauthn/register/**").authenticated()
                         .requestMatchers("/account/tokens/**").hasAnyRole(ApiSecurityConfiguration.TOKEN_ROLES)
                         .requestMatchers("/", "/account/**", "/registratiebestand", "/registratiebestand/**").authenticated()
                         .anyRequest().denyAll())
@@ -54,6 +57,7 @@ class SecurityConfiguration {
                         .successHandler(loginHandlers)
                         .failureHandler(loginHandlers)
                         .permitAll())
+                .webAuthn(passkeys::configure)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(loginHandlers)

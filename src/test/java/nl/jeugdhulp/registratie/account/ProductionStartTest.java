@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A production start has no demo data and creates the first administrator from the environment. */
 @SpringBootTest(properties = {"app.bootstrap.admin-username=eerste.beheerder",
+        "app.security.totp-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "app.bootstrap.admin-password=lang-genoeg-wachtwoord"})
 @ActiveProfiles("prod")
 class ProductionStartTest {

@@ -121,7 +121,9 @@ class AuthorisationMatrixTest {
         /** A cost assumption of pilot A; foreign is pilot B's (under pilot A's path) or an unknown id. */
         COST_ASSUMPTION,
         /** pdf, xlsx or csv: not an object. */
-        SUMMARY_FORMAT
+        SUMMARY_FORMAT,
+        /** The role's own passkey (removed by the request); foreign is another user's passkey or an unknown id. */
+        PASSKEY
     }
 
     private static final String NO_SUCH_ID = "987654321";
@@ -164,6 +166,8 @@ class AuthorisationMatrixTest {
             post("/account/tweede-factor", SIGNED_IN),
             get("/account/tweede-factor/instellen", SIGNED_IN),
             post("/account/tweede-factor/instellen", SIGNED_IN),
+            get("/account/passkeys", SIGNED_IN),
+            post("/account/passkeys/{id}/verwijderen", SIGNED_IN).obj("id", Obj.PASSKEY),
             get("/registratiebestand", SIGNED_IN),
             get("/registratiebestand/sjabloon.xlsx", SIGNED_IN),
 
@@ -326,6 +330,8 @@ class AuthorisationMatrixTest {
     private final Map<Who, String> apiTokens = new EnumMap<>(Who.class);
     private final Map<Who, Long> revocableTokens = new EnumMap<>(Who.class);
     private long strangersToken;
+    private final Map<Who, String> passkeys = new EnumMap<>(Who.class);
+    private String strangersPasskey;
 
     @BeforeAll
     void twoPilots() throws Exception {
@@ -367,6 +373,8 @@ class AuthorisationMatrixTest {
         }
         token(supporterB.userId(), "stranger");
         strangersToken = tokenId(supporterB.userId(), "stranger");
+        users.forEach((who, id) -> passkeys.put(who, passkey(id)));
+        strangersPasskey = passkey(supporterB.userId());
 
         linkA = randomToken();
         jdbc.sql("INSERT INTO questionnaire_link (supporter_id, token) VALUES (:s, :t)")
@@ -541,6 +549,8 @@ class AuthorisationMatrixTest {
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM api_token WHERE id = :id").param("id", strangersToken)
                 .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM user_credentials WHERE credential_id = :id")
+                .param("id", strangersPasskey).query(Long.class).single()).isEqualTo(1);
         // ... and the own ones did happen.
         assertThat(jdbc.sql("SELECT count(*) FROM trajectory WHERE id = :id").param("id", trajectoryToDelete)
                 .query(Long.class).single()).isZero();
@@ -655,6 +665,7 @@ class AuthorisationMatrixTest {
             case IMPORT_JOB -> importJobs.getOrDefault(who, strangersJob);
             case COST_ASSUMPTION -> String.valueOf(assumptionA);
             case SUMMARY_FORMAT -> "csv";
+            case PASSKEY -> passkeys.getOrDefault(who, strangersPasskey);
         };
     }
 
@@ -677,6 +688,7 @@ class AuthorisationMatrixTest {
             case IMPORT_UPLOAD -> List.of(strangersUpload);
             case IMPORT_JOB -> List.of(strangersJob, UUID.randomUUID().toString());
             case COST_ASSUMPTION -> List.of(String.valueOf(assumptionB), NO_SUCH_ID);
+            case PASSKEY -> List.of(strangersPasskey, randomToken());
             case ANY_TRAJECTORY_ID, ANY_USER_ID, QUESTIONNAIRE_VERSION, SUMMARY_FORMAT -> List.of();
         };
     }
@@ -704,6 +716,24 @@ class AuthorisationMatrixTest {
             throw new IllegalStateException(e);
         }
         return token;
+    }
+
+    /** A passkey row as Spring's JDBC repository writes it; the key bytes are never checked here. */
+    private String passkey(long userId) {
+        String handle = randomToken();
+        String credentialId = randomToken();
+        jdbc.sql("""
+                        INSERT INTO user_entities (id, name, display_name)
+                        SELECT :h, username, username FROM app_user WHERE id = :u
+                        ON CONFLICT (name) DO NOTHING""")
+                .param("h", handle).param("u", userId).update();
+        jdbc.sql("""
+                        INSERT INTO user_credentials (credential_id, user_entity_user_id, public_key, signature_count,
+                                                      backup_eligible, backup_state, created, last_used, label)
+                        SELECT :c, e.id, '\\x00'::bytea, 0, false, false, now(), now(), 'matrix'
+                          FROM user_entities e JOIN app_user u ON u.username = e.name WHERE u.id = :u""")
+                .param("c", credentialId).param("u", userId).update();
+        return credentialId;
     }
 
     private long tokenId(long userId, String name) {
