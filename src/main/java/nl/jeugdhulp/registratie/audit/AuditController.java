@@ -72,6 +72,7 @@ class AuditController {
         model.addAttribute("heading", "audit.trajectory.title");
         model.addAttribute("subjectLabel", String.valueOf(id));
         model.addAttribute("base", "/beheer/audit/traject/" + id);
+        model.addAttribute("historyUrl", "/beheer/trajecten/" + id + "/geschiedenis");
         return show(AuditTrail.Subject.trajectory(id), "TRAJECTORY:" + id, period, errors, model, response);
     }
 

@@ -3,6 +3,7 @@ package nl.jeugdhulp.registratie.organisation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
+import java.util.Locale;
 import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import nl.jeugdhulp.registratie.web.DecimalEditor;
 import nl.jeugdhulp.registratie.web.FormConflicts;
@@ -59,6 +60,15 @@ class OwnProfileController {
         model.addAttribute("form", ProfileForm.of(profiles.current(supporter.id()).orElse(null)));
         model.addAttribute("served", supporters.served(supporter.id()));
         return VIEW;
+    }
+
+    @GetMapping("/geschiedenis")
+    String history(@ModelAttribute(name = "supporter", binding = false) Supporters.Supporter supporter, Locale locale,
+                   Model model) {
+        model.addAttribute("supporterCode", supporter.code());
+        model.addAttribute("revisions", profiles.history(supporter.id(), supporter.pilotId(), locale));
+        model.addAttribute("back", "/profiel");
+        return "history/profile";
     }
 
     @PostMapping

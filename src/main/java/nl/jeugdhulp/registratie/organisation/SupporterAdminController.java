@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,11 +41,13 @@ class SupporterAdminController {
     private final Supporters supporters;
     private final Pilots pilots;
     private final Practices practices;
+    private final SupporterProfiles profiles;
 
-    SupporterAdminController(Supporters supporters, Pilots pilots, Practices practices) {
+    SupporterAdminController(Supporters supporters, Pilots pilots, Practices practices, SupporterProfiles profiles) {
         this.supporters = supporters;
         this.pilots = pilots;
         this.practices = practices;
+        this.profiles = profiles;
     }
 
     @InitBinder("form")
@@ -98,6 +101,15 @@ class SupporterAdminController {
         model.addAttribute("accountOptions", supporters.accountOptions(id));
         model.addAttribute("id", id);
         return VIEW;
+    }
+
+    @GetMapping("/{id}/geschiedenis")
+    String history(@PathVariable long id, Locale locale, Model model) {
+        Supporters.Supporter supporter = supporters.find(id).orElseThrow(NotFoundException::new);
+        model.addAttribute("supporterCode", supporter.code());
+        model.addAttribute("revisions", profiles.history(id, supporter.pilotId(), locale));
+        model.addAttribute("back", "/beheer/ondersteuners/" + id);
+        return "history/profile";
     }
 
     @PostMapping("/{id}")

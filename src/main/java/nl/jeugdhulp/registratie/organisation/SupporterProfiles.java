@@ -3,12 +3,15 @@ package nl.jeugdhulp.registratie.organisation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import nl.jeugdhulp.registratie.audit.AuditAction;
 import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
+import nl.jeugdhulp.registratie.audit.ChangeHistory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +37,12 @@ class SupporterProfiles {
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
+    private final ProfileHistory history;
 
-    SupporterProfiles(JdbcClient jdbc, AuditLog auditLog) {
+    SupporterProfiles(JdbcClient jdbc, AuditLog auditLog, ProfileHistory history) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
+        this.history = history;
     }
 
     @Transactional(readOnly = true)
@@ -95,6 +100,8 @@ class SupporterProfiles {
                                    :usesZorgmail, :registrationStart, :registrationEnd)""")
                     .params(params(data)).param("supporter", supporterId).param("today", today).update();
         }
+        // Against the latest row, whether today's row was updated or a new dated row added.
+        history.record(supporterId, current == null ? null : current.data(), data);
         return true;
     }
 
@@ -109,6 +116,14 @@ class SupporterProfiles {
             auditLog.record(AuditEntry.of(AuditAction.UPDATE, "PROFILE_CHANGED", "SUPPORTER", supporterId).withPilot(pilotId));
         }
         return changed;
+    }
+
+    /** The change history of a supporter's profile, newest first; reading it is logged. */
+    @Transactional
+    List<ChangeHistory.ShownRevision> history(long supporterId, long pilotId, Locale locale) {
+        auditLog.record(AuditEntry.of(AuditAction.READ, "PROFILE_HISTORY_VIEWED", "SUPPORTER", supporterId)
+                .withPilot(pilotId));
+        return history.shown(supporterId, locale);
     }
 
     private static Map<String, Object> params(ProfileData d) {

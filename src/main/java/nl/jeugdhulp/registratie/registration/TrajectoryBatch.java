@@ -4,15 +4,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import javax.sql.DataSource;
+import nl.jeugdhulp.registratie.audit.ChangeHistory;
 import nl.jeugdhulp.registratie.classification.CapjCatalogue;
+import nl.jeugdhulp.registratie.registration.Codes.Applicant;
+import nl.jeugdhulp.registratie.registration.Codes.Consultation;
+import nl.jeugdhulp.registratie.registration.Codes.Destination;
+import nl.jeugdhulp.registratie.registration.Codes.Diagnosis;
+import nl.jeugdhulp.registratie.registration.Codes.DiagnosisQuestion;
+import nl.jeugdhulp.registratie.registration.Codes.Gender;
+import nl.jeugdhulp.registratie.registration.Codes.Intervention;
+import nl.jeugdhulp.registratie.registration.Codes.OtherReason;
+import nl.jeugdhulp.registratie.registration.Codes.Outcome;
+import nl.jeugdhulp.registratie.registration.Codes.ReferralMoment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,12 +49,15 @@ public class TrajectoryBatch {
     private final JdbcTemplate template;
     private final CapjCatalogue capj;
     private final TrajectoryService trajectories;
+    private final ChangeHistory history;
 
-    TrajectoryBatch(JdbcClient jdbc, DataSource dataSource, CapjCatalogue capj, TrajectoryService trajectories) {
+    TrajectoryBatch(JdbcClient jdbc, DataSource dataSource, CapjCatalogue capj, TrajectoryService trajectories,
+                    ChangeHistory history) {
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
         this.capj = capj;
         this.trajectories = trajectories;
+        this.history = history;
     }
 
     /** Every CAP-J code a trajectory may carry (retired codes stay valid, as on the form). */
@@ -147,6 +164,11 @@ public class TrajectoryBatch {
                 return ps;
             });
             writeCapj(rows, false);
+            Map<Long, List<ChangeHistory.Change>> changes = new LinkedHashMap<>();
+            for (Pending p : rows) {
+                changes.put(p.id(), ChangeHistory.diff(Map.of(), TrajectoryHistory.snapshot(p.data())));
+            }
+            history.recordTrajectories(ChangeHistory.Event.IMPORTED, changes);
             created += rows.size();
             inserts.clear();
         }
@@ -155,6 +177,7 @@ public class TrajectoryBatch {
             if (updates.isEmpty()) {
                 return;
             }
+            Map<Long, TrajectoryData> before = stored(updates.stream().map(Pending::id).toList());
             template.update(connection -> {
                 StringBuilder set = new StringBuilder();
                 for (int c = 0; c < COLUMNS.size(); c++) {
@@ -170,6 +193,12 @@ public class TrajectoryBatch {
                 return ps;
             });
             writeCapj(updates, true);
+            Map<Long, List<ChangeHistory.Change>> changes = new LinkedHashMap<>();
+            for (Pending p : updates) {
+                changes.put(p.id(), ChangeHistory.diff(TrajectoryHistory.snapshot(before.get(p.id())),
+                        TrajectoryHistory.snapshot(p.data())));
+            }
+            history.recordTrajectories(ChangeHistory.Event.IMPORTED, changes);
             updated += updates.size();
             updates.clear();
         }
@@ -214,6 +243,56 @@ public class TrajectoryBatch {
                 ps.setArray(i++, text(c, rows, p -> column.apply(p.data())));
             }
         }
+    }
+
+    /** The recorded values of trajectories as stored (without the private reference), for the change history. */
+    private Map<Long, TrajectoryData> stored(List<Long> ids) {
+        Map<Long, TrajectoryData> result = new HashMap<>();
+        template.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    SELECT t.*, (SELECT array_agg(c.capj_code ORDER BY c.position) FROM trajectory_capj c
+                                  WHERE c.trajectory_id = t.id) AS capj
+                      FROM trajectory t WHERE t.id = ANY (?::bigint[])""");
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, rs -> {
+            String[] capjCodes = strings(rs.getArray("capj"));
+            result.put(rs.getLong("id"), new TrajectoryData(rs.getLong("practice_id"), null,
+                    rs.getObject("birth_month", Integer.class), rs.getObject("birth_year", Integer.class),
+                    code(Gender.class, rs.getString("gender")), rs.getObject("registration_date", LocalDate.class),
+                    rs.getObject("start_date", LocalDate.class), rs.getString("help_request"),
+                    capjCodes == null ? List.of() : List.of(capjCodes),
+                    code(DiagnosisQuestion.class, rs.getString("diagnosis_question")),
+                    code(Diagnosis.class, rs.getString("diagnosis")), rs.getString("diagnosis_other"),
+                    codes(Applicant.class, rs.getArray("applicants")), rs.getString("applicant_other"),
+                    rs.getObject("contacts", Integer.class), rs.getObject("last_contact_date", LocalDate.class),
+                    codes(Intervention.class, rs.getArray("interventions")), rs.getString("intervention_other"),
+                    codes(Consultation.class, rs.getArray("consultations")), rs.getObject("end_date", LocalDate.class),
+                    code(Outcome.class, rs.getString("outcome")), code(OtherReason.class, rs.getString("outcome_other_reason")),
+                    rs.getString("outcome_other_text"), code(ReferralMoment.class, rs.getString("referral_moment")),
+                    codes(Destination.class, rs.getArray("referral_destinations")), rs.getString("chain_partner")));
+        });
+        return result;
+    }
+
+    private static String[] strings(java.sql.Array array) throws SQLException {
+        return array == null ? null : (String[]) array.getArray();
+    }
+
+    private static <E extends Enum<E>> E code(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static <E extends Enum<E>> Set<E> codes(Class<E> type, java.sql.Array array) throws SQLException {
+        String[] values = strings(array);
+        if (values == null) {
+            return null;
+        }
+        Set<E> set = EnumSet.noneOf(type);
+        for (String value : values) {
+            set.add(Enum.valueOf(type, value));
+        }
+        return set;
     }
 
     /** The shared columns in order, with how each is cast from text, and how its text is made. */

@@ -2,6 +2,7 @@ package nl.jeugdhulp.registratie.registration;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import nl.jeugdhulp.registratie.classification.CapjCatalogue;
 import nl.jeugdhulp.registratie.organisation.PracticeDirectory;
@@ -106,6 +107,16 @@ class TrajectoryController {
         return "trajectory/view";
     }
 
+    /** The change history of an own trajectory (the administrator's is under /beheer/trajecten). */
+    @GetMapping("/{id}/geschiedenis")
+    String history(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Locale locale,
+                   Model model) {
+        TrajectoryHistoryView history = trajectories.history(principal.user(), id, locale);
+        model.addAttribute("history", history);
+        model.addAttribute("back", "/trajecten/" + id);
+        return "history/trajectory";
+    }
+
     @GetMapping("/{id}/bewerken")
     String editForm(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
         TrajectoryView view = trajectories.view(principal.user(), id);
@@ -116,6 +127,8 @@ class TrajectoryController {
     String update(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
                   @ModelAttribute("form") TrajectoryForm form, BindingResult result, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
+        // A foreign id is not found whatever the form holds: checked before the form is judged.
+        trajectories.requireOwn(principal.user(), id);
         if (result.hasErrors() || form.getVersion() == null) {
             reject(result, trajectories.validate(principal.user(), form.toData()));
             return invalid(model, form, id, response);

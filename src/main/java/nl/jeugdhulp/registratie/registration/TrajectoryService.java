@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import nl.jeugdhulp.registratie.account.Role;
 import nl.jeugdhulp.registratie.audit.AuditAction;
 import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
+import nl.jeugdhulp.registratie.audit.ChangeHistory;
 import nl.jeugdhulp.registratie.classification.CapjCatalogue;
 import nl.jeugdhulp.registratie.classification.CapjCode;
 import nl.jeugdhulp.registratie.organisation.PracticeDirectory;
@@ -36,15 +38,17 @@ public class TrajectoryService {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TrajectoryHistory history;
 
     TrajectoryService(TrajectoryRepository repository, PracticeDirectory practices, CapjCatalogue capj,
-                      AuditLog audit, JdbcClient jdbc, Clock clock) {
+                      AuditLog audit, JdbcClient jdbc, Clock clock, TrajectoryHistory history) {
         this.repository = repository;
         this.practices = practices;
         this.capj = capj;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.history = history;
     }
 
     /** Every rule the data breaks for this supporter, all at once. */
@@ -73,6 +77,7 @@ public class TrajectoryService {
         requireValid(supporterId, data);
         Trajectory trajectory = repository.saveAndFlush(new Trajectory(supporterId, data, Instant.now(clock)));
         log(AuditAction.CREATE, "TRAJECTORY_CREATED", trajectory);
+        history.record(trajectory.getId(), ChangeHistory.Event.CREATED, null, trajectory.data());
         return trajectory.getId();
     }
 
@@ -97,9 +102,11 @@ public class TrajectoryService {
         Trajectory trajectory = own(user, id, version);
         TrajectoryData data = input.normalised();
         requireValid(trajectory.getSupporterId(), data);
+        TrajectoryData before = trajectory.data();
         trajectory.apply(data, Instant.now(clock));
         repository.flush();
         log(AuditAction.UPDATE, "TRAJECTORY_UPDATED", trajectory);
+        history.record(id, ChangeHistory.Event.UPDATED, before, trajectory.data());
     }
 
     @Transactional
@@ -108,9 +115,11 @@ public class TrajectoryService {
         if (trajectory.isClosed()) {
             throw new InvalidTrajectoryException(List.of(new Violation("contacts", "trajectory.contact.closed")));
         }
+        TrajectoryData before = trajectory.data();
         trajectory.addContact(today(), Instant.now(clock));
         repository.flush();
         log(AuditAction.UPDATE, "TRAJECTORY_CONTACT_ADDED", trajectory);
+        history.record(id, ChangeHistory.Event.CONTACT_ADDED, before, trajectory.data());
     }
 
     @Transactional
@@ -120,19 +129,47 @@ public class TrajectoryService {
         if (!violations.isEmpty()) {
             throw new InvalidTrajectoryException(violations);
         }
-        TrajectoryData data = closing.applyTo(trajectory.data());
-        trajectory.apply(data, Instant.now(clock));
+        TrajectoryData before = trajectory.data();
+        trajectory.apply(closing.applyTo(before), Instant.now(clock));
         repository.flush();
         log(AuditAction.UPDATE, "TRAJECTORY_CLOSED", trajectory);
+        history.record(id, ChangeHistory.Event.CLOSED, before, trajectory.data());
     }
 
     @Transactional
     public void reopen(CurrentUser user, long id, int version) {
         Trajectory trajectory = own(user, id, version);
         if (trajectory.isClosed()) {
+            TrajectoryData before = trajectory.data();
             trajectory.reopen(Instant.now(clock));
             repository.flush();
             log(AuditAction.UPDATE, "TRAJECTORY_REOPENED", trajectory);
+            history.record(id, ChangeHistory.Event.REOPENED, before, trajectory.data());
+        }
+    }
+
+    /**
+     * The change history of a trajectory, newest first: for its own supporter and for the
+     * administrator; anyone else gets {@link NotFoundException}. Reading it is logged as a read.
+     */
+    @Transactional
+    public TrajectoryHistoryView history(CurrentUser user, long id, Locale locale) {
+        Trajectory trajectory;
+        if (user.is(Role.BEHEERDER)) {
+            trajectory = repository.findById(id).orElseThrow(NotFoundException::new);
+        } else {
+            trajectory = ownAnyVersion(user, id);
+        }
+        audit.record(AuditEntry.of(AuditAction.READ, "TRAJECTORY_HISTORY_VIEWED", OBJECT, trajectory.getId())
+                .withPilot(practices.pilotOf(trajectory.getSupporterId())));
+        return new TrajectoryHistoryView(trajectory.getId(), supporterCode(trajectory), history.shown(id, locale));
+    }
+
+    /** Throws {@link NotFoundException} unless the trajectory is the user's own; reads nothing else. */
+    @Transactional(readOnly = true)
+    public void requireOwn(CurrentUser user, long id) {
+        if (!repository.existsByIdAndSupporterId(id, supporterOf(user))) {
+            throw new NotFoundException();
         }
     }
 

@@ -166,6 +166,26 @@ class TrajectoryWebTest {
     }
 
     @Test
+    void savingAForeignTrajectoryIsNotFoundEvenWithAnIncompleteForm() throws Exception {
+        Supporter other = data.supporter(pilot, "OJG", practice);
+        long foreign = data.trajectory(other, practice, LocalDate.of(2026, 3, 1));
+        String me = supporter.username();
+
+        // Ownership is checked before the form is judged: 404, not 422 with the foreign form's errors.
+        mvc.perform(post("/trajecten/" + foreign).with(as(me)).with(csrf()).param("contacts", "veel"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/trajecten/" + foreign).with(as(me)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/trajecten/999999999").with(as(me)).with(csrf())).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT help_request || '/' || contacts || '/' || version FROM trajectory WHERE id = :id")
+                .param("id", foreign).query(String.class).single()).isEqualTo("Somberheid en piekeren/1/0");
+        // The own trajectory with the same incomplete form still gets the form back with its errors.
+        long own = data.trajectory(supporter, practice, LocalDate.of(2026, 3, 1));
+        mvc.perform(post("/trajecten/" + own).with(as(me)).with(csrf()).param("contacts", "veel"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(model().attributeHasFieldErrorCode("form", "contacts", "typeMismatch"));
+    }
+
+    @Test
     void projectLeaderReadsOwnPilotWithoutPrivateReferencesAndNothingElse() throws Exception {
         long id = data.trajectory(supporter, practice, LocalDate.of(2026, 3, 1));
         long otherPilot = data.pilot();

@@ -106,6 +106,8 @@ class AuthorisationMatrixTest {
         API_TOKEN,
         /** A supporter's public questionnaire link; foreign is a well-formed token that does not exist. */
         LINK,
+        /** An existing trajectory of any supporter (administrator only); foreign is an id that does not exist. */
+        EXISTING_TRAJECTORY,
         /** Any trajectory id: the audit trail answers for every id, also of deleted trajectories. */
         ANY_TRAJECTORY_ID,
         /** Any user id: the audit trail answers for every id, also of deleted accounts. */
@@ -147,8 +149,8 @@ class AuthorisationMatrixTest {
             get("/login", EVERYONE),
             get("/privacy", EVERYONE),
             // Spring Boot's error controller, any method (called here with GET). Asked directly, without an
-            // error to show, it renders the Dutch error page with status 500: no security question.
-            any("/error", EVERYONE).status(500),
+            // error to show, it is not found (web.DirectErrorRequests): the Dutch 404 page, never a 500.
+            any("/error", EVERYONE).status(404),
             get("/v/{token}", EVERYONE).obj("token", Obj.LINK),
             get("/v/{token}/{version}", EVERYONE).obj("token", Obj.LINK).obj("version", Obj.QUESTIONNAIRE_VERSION),
             post("/v/{token}/{version}", EVERYONE).obj("token", Obj.LINK).obj("version", Obj.QUESTIONNAIRE_VERSION),
@@ -176,6 +178,7 @@ class AuthorisationMatrixTest {
             post("/trajecten", POH),
             get("/trajecten/{id}", POH).obj("id", Obj.TRAJECTORY),
             get("/trajecten/{id}/bewerken", POH).obj("id", Obj.TRAJECTORY),
+            get("/trajecten/{id}/geschiedenis", POH).obj("id", Obj.TRAJECTORY),
             post("/trajecten/{id}", POH).obj("id", Obj.TRAJECTORY).form(TRAJECTORY_FORM),
             post("/trajecten/{id}/contact", POH).obj("id", Obj.TRAJECTORY),
             get("/trajecten/{id}/afsluiten", POH).obj("id", Obj.TRAJECTORY),
@@ -184,6 +187,7 @@ class AuthorisationMatrixTest {
             get("/trajecten/{id}/verwijderen", POH).obj("id", Obj.TRAJECTORY),
             post("/trajecten/{id}/verwijderen", POH).obj("id", Obj.TRAJECTORY_TO_DELETE).form(VERSION),
             get("/profiel", POH),
+            get("/profiel/geschiedenis", POH),
             post("/profiel", POH),
             get("/profiel/vragenlijst", POH),
             get("/profiel/vragenlijst/kaart", POH),
@@ -255,6 +259,9 @@ class AuthorisationMatrixTest {
             post("/beheer/ondersteuners/nieuw", ADMIN),
             get("/beheer/ondersteuners/{id}", ADMIN).obj("id", Obj.SUPPORTER),
             post("/beheer/ondersteuners/{id}", ADMIN).obj("id", Obj.SUPPORTER),
+            get("/beheer/ondersteuners/{id}/geschiedenis", ADMIN).obj("id", Obj.SUPPORTER),
+            // The change history of any trajectory, reached from the audit trail.
+            get("/beheer/trajecten/{id}/geschiedenis", ADMIN).obj("id", Obj.EXISTING_TRAJECTORY),
             get("/beheer/gebruikers", ADMIN),
             get("/beheer/gebruikers/nieuw", ADMIN),
             post("/beheer/gebruikers/nieuw", ADMIN),
@@ -632,6 +639,7 @@ class AuthorisationMatrixTest {
     private String own(Obj obj, Who who, Endpoint endpoint) {
         return switch (obj) {
             case TRAJECTORY, ANY_TRAJECTORY_ID -> String.valueOf(trajectoryA);
+            case EXISTING_TRAJECTORY -> String.valueOf(trajectoryB);
             case TRAJECTORY_TO_DELETE -> String.valueOf(endpoint.allowed.contains(who) ? trajectoryToDelete : trajectoryA);
             case SUPPORTER -> String.valueOf(supporterA.id());
             case PILOT -> String.valueOf(pilotA);
@@ -662,7 +670,7 @@ class AuthorisationMatrixTest {
             // The municipality is served by pilot A only.
             case PILOT -> who == PL || who == GEM ? List.of(String.valueOf(pilotB), NO_SUCH_ID)
                     : who == POH ? List.of() : List.of(NO_SUCH_ID);
-            case MUNICIPALITY, PRACTICE, USER -> List.of(NO_SUCH_ID);
+            case MUNICIPALITY, PRACTICE, USER, EXISTING_TRAJECTORY -> List.of(NO_SUCH_ID);
             case CAPJ_CODE -> List.of("E000");
             case API_TOKEN -> List.of(String.valueOf(strangersToken), NO_SUCH_ID);
             case LINK -> List.of(randomToken());

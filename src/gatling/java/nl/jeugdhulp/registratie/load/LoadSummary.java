@@ -1,0 +1,134 @@
+package nl.jeugdhulp.registratie.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * After the Gatling run: reads its per-request statistics (the table in the report's index.html;
+ * percentiles 50/75/95/99 as configured by default), runs {@link JdbcFloor} with as many
+ * trajectories as the simulation registered, and writes both with the ratios to
+ * {@code target/load/results.md} (also printed).
+ */
+public final class LoadSummary {
+
+    private static final List<String> SAVES = List.of("create (save)", "edit (save)", "close (save)");
+
+    private LoadSummary() {
+    }
+
+    record Row(String name, long count, long errors, long p50, long p95, long p99, long max) {
+    }
+
+    /** Never throws: a failure here must not skip stopping the application (post-integration-test). */
+    public static void main(String[] args) {
+        try {
+            summarise();
+        } catch (Exception e) {
+            System.err.println("Load-test summary failed: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private static void summarise() throws Exception {
+        Path target = Path.of(System.getProperty("load.results", "target"));
+        Path stats = newestStats(target.resolve("gatling"))
+                .orElseThrow(() -> new IllegalStateException("No Gatling report under " + target.resolve("gatling")));
+        Map<String, Row> rows = read(stats);
+        long creates = rows.containsKey("create (save)") ? rows.get("create (save)").count() : 0;
+        int threads = Integer.getInteger("load.users", 50);
+        JdbcFloor.Result floor = JdbcFloor.run(threads, (int) Math.max(creates, threads));
+
+        StringBuilder md = new StringBuilder();
+        md.append("Load test ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
+                .append(", report ").append(stats.getParent().getFileName()).append("\n\n");
+        md.append("| request | count | p50 ms | p95 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|\n");
+        for (Row r : rows.values()) {
+            md.append(String.format("| %s | %,d | %d | %d | %d | %d | %d |%n", r.name(), r.count(), r.p50(), r.p95(),
+                    r.p99(), r.max(), r.errors()));
+        }
+        md.append(String.format("%nJDBC floor: the same saves as bare PreparedStatements, %d threads, %,d trajectories "
+                        + "(create + edit + close each), %.1f s, no think time.%n%n", floor.threads(), floor.trajectories(),
+                floor.seconds()));
+        md.append("| save | app p50 ms | app p95 ms | floor p50 ms | floor p95 ms | floor p99 ms | ratio p50 | ratio p95 |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (String save : SAVES) {
+            Row app = rows.get(save);
+            JdbcFloor.Percentiles f = floor.byOperation().get(save);
+            if (app == null || f == null) {
+                continue;
+            }
+            md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", save, app.p50(), app.p95(),
+                    f.p50(), f.p95(), f.p99(), app.p50() / Math.max(f.p50(), 0.1), app.p95() / Math.max(f.p95(), 0.1)));
+        }
+        Path out = target.resolve("load/results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md);
+        System.out.println(md);
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    static Optional<Path> newestStats(Path gatling) throws IOException {
+        if (!Files.isDirectory(gatling)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> runs = Files.list(gatling)) {
+            return runs.map(run -> run.resolve("index.html")).filter(Files::isRegularFile)
+                    .max(Comparator.comparing(p -> p.toFile().lastModified()));
+        }
+    }
+
+    private static final Pattern ROW = Pattern.compile("<tr id=\"[^\"]*\"[^>]*>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)<");
+    private static final Pattern CELL = Pattern.compile("<td class=\"value [a-z]+ col-(\\d+)\">([^<]*)</td>");
+
+    /**
+     * One row per request name, in the report's order, from the statistics table of the report's
+     * index.html (Gatling 3.14 writes no stats.json): columns total, OK, KO, %KO, rate, min, 50th,
+     * 75th, 95th, 99th percentile, max, mean, standard deviation.
+     */
+    static Map<String, Row> read(Path index) throws IOException {
+        String html = Files.readString(index);
+        Map<String, Row> rows = new LinkedHashMap<>();
+        Matcher row = ROW.matcher(html);
+        while (row.find()) {
+            Matcher name = NAME.matcher(row.group(1));
+            if (!name.find()) {
+                continue;
+            }
+            Map<Integer, Long> cells = new LinkedHashMap<>();
+            Matcher cell = CELL.matcher(row.group(1));
+            while (cell.find()) {
+                cells.put(Integer.parseInt(cell.group(1)), number(cell.group(2)));
+            }
+            String label = name.group(1).equals("All Requests") ? "all requests" : name.group(1);
+            rows.putIfAbsent(label, new Row(label, cells.getOrDefault(2, 0L), cells.getOrDefault(4, 0L),
+                    cells.getOrDefault(8, 0L), cells.getOrDefault(10, 0L), cells.getOrDefault(11, 0L),
+                    cells.getOrDefault(12, 0L)));
+        }
+        // The total last, as in the tables of docs/performance.md.
+        Row all = rows.remove("all requests");
+        if (all != null) {
+            rows.put(all.name(), all);
+        }
+        return rows;
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text.replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
