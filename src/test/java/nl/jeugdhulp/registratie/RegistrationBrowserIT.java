@@ -162,7 +162,7 @@ class RegistrationBrowserIT {
 
         assertThat(heading()).isEqualTo("Traject afsluiten");
         WebElement fieldError = browser.visible(By.id("outcome-fout"));
-        assertThat(fieldError.getText()).isEqualTo("Kies de wijze van afronding.");
+        assertThat(fieldError.getText()).isEqualTo("Fout: Kies de wijze van afronding.");
         assertThat(fieldError.findElement(By.xpath("ancestor::fieldset[1]")).getAttribute("id")).isEqualTo("outcome");
         WebElement summary = browser.visible(By.id("foutoverzicht"));
         assertThat(browser.driver().switchTo().activeElement()).as("focus moved to the error summary").isEqualTo(summary);

@@ -193,6 +193,12 @@ class QuestionnaireWebTest {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Kies een getal van 0 tot en met 10.").contains("Vul een heel getal in.")
                 .contains("Kies een van de antwoorden.").contains(">Bewaard</textarea>");
+        // Each error is tied to its question for screen readers, and says "Fout:" in words.
+        for (String item : List.of("understand", "listen", "goalAttainment")) {
+            assertThat(page).contains("aria-describedby=\"" + item + "-fout\"")
+                    .contains("id=\"" + item + "-fout\"><span class=\"error-prefix\">Fout:</span>");
+        }
+        assertThat(page).doesNotContain("aria-describedby=\"remarks-fout\"");
         assertThat(responses()).isZero();
     }
 
