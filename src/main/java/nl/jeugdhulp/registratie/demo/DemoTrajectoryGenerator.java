@@ -149,8 +149,9 @@ final class DemoTrajectoryGenerator {
             diagnosisQuestion = "GEEN";
         }
 
-        random.nextDouble(); // once 1.5% without applicants, which the form requires (kept: same data after it)
-        List<String> applicants = applicants(age);
+        // Once 1.5% had no applicants, which the form requires. Those get the most frequent applicant (T3: the
+        // parents) without a draw, so the random stream, and with it every other value, stays the same.
+        List<String> applicants = random.nextDouble() < 0.015 ? new ArrayList<>(List.of("OUDERS")) : applicants(age);
         String applicantOther = applicants != null && applicants.contains("ANDERS") ? pick(DemoPhrases.OTHER_APPLICANTS) : null;
         boolean hasCode = capj.stream().anyMatch(c -> c.startsWith("D"));
         boolean schoolCode = capj.stream().anyMatch(c -> c.startsWith("E1") || c.startsWith("C"));
