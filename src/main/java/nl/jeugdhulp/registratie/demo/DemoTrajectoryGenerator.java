@@ -89,10 +89,9 @@ final class DemoTrajectoryGenerator {
             start = weekday(today.minusDays(below(SPAN_DAYS - days + 1) + days));
             end = start.plusDays(days);
             lastContact = contacts == 1 ? start : end.minusDays(Math.min(days, below(3) == 0 ? below(15) : 0));
-            if (random.nextDouble() < 0.02) {
-                contacts = null; // not registered: reports count it as missing
-                lastContact = null;
-            }
+            // This draw once left 2% without contacts; the form requires them, and demo data must pass the
+            // form's rules (and so the import). It is still drawn so the rest of the data stays the same.
+            random.nextDouble();
         } else if (stale) {
             int elapsed = 70 + below(210);
             start = weekday(today.minusDays(elapsed));
@@ -119,10 +118,7 @@ final class DemoTrajectoryGenerator {
         age = Math.max(0, Math.min(23, age));
         Integer birthMonth = 1 + below(12);
         Integer birthYear = start.getYear() - age - (start.isBefore(LocalDate.of(start.getYear(), birthMonth, 15)) ? 1 : 0);
-        if (random.nextDouble() < 0.01) {
-            birthMonth = null;
-            birthYear = null;
-        }
+        random.nextDouble(); // once 1% without birth month and year, which the form requires (kept: same data after it)
 
         // Waiting time: the SOH-JGGZ pilot kept the registration date (73%), others now and then.
         LocalDate registration = null;
@@ -153,7 +149,9 @@ final class DemoTrajectoryGenerator {
             diagnosisQuestion = "GEEN";
         }
 
-        List<String> applicants = random.nextDouble() < 0.015 ? null : applicants(age);
+        // Once 1.5% had no applicants, which the form requires. Those get the most frequent applicant (T3: the
+        // parents) without a draw, so the random stream, and with it every other value, stays the same.
+        List<String> applicants = random.nextDouble() < 0.015 ? new ArrayList<>(List.of("OUDERS")) : applicants(age);
         String applicantOther = applicants != null && applicants.contains("ANDERS") ? pick(DemoPhrases.OTHER_APPLICANTS) : null;
         boolean hasCode = capj.stream().anyMatch(c -> c.startsWith("D"));
         boolean schoolCode = capj.stream().anyMatch(c -> c.startsWith("E1") || c.startsWith("C"));

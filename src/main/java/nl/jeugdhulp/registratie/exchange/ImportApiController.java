@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import nl.jeugdhulp.registratie.account.CurrentUser;
@@ -14,6 +15,7 @@ import nl.jeugdhulp.registratie.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +37,13 @@ class ImportApiController {
     private static final Logger log = LoggerFactory.getLogger(ImportApiController.class);
 
     private final TrajectoryImport imports;
+    private final MessageSource messages;
     private final DataSize maxSize;
 
-    ImportApiController(TrajectoryImport imports,
+    ImportApiController(TrajectoryImport imports, MessageSource messages,
                         @Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxSize) {
         this.imports = imports;
+        this.messages = messages;
         this.maxSize = maxSize;
     }
 
@@ -49,33 +53,34 @@ class ImportApiController {
                                                    @RequestParam(name = "proef", defaultValue = "false") String dryRun,
                                                    @RequestParam(name = "modus", defaultValue = "alles") String mode,
                                                    @RequestParam(name = "pilot", required = false) String pilot,
-                                                   @RequestParam Map<String, String> parameters) throws IOException {
+                                                   @RequestParam Map<String, String> parameters,
+                                                   Locale locale) throws IOException {
         CurrentUser user = principal.user();
         if (file == null || file.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "Stuur een bestand mee in het veld bestand (multipart/form-data).");
+            return error(HttpStatus.BAD_REQUEST, text("import.api.noFile", locale));
         }
         if (file.getSize() > maxSize.toBytes()) {
-            return error(HttpStatus.PAYLOAD_TOO_LARGE, ImportController.tooLarge(maxSize));
+            return error(HttpStatus.PAYLOAD_TOO_LARGE, ImportController.tooLarge(messages, maxSize, locale));
         }
         if (!dryRun.equals("true") && !dryRun.equals("false")) {
-            return error(HttpStatus.BAD_REQUEST, "proef is true of false.");
+            return error(HttpStatus.BAD_REQUEST, text("import.api.dryRun", locale));
         }
         if (!mode.equals("alles") && !mode.equals("geldig")) {
-            return error(HttpStatus.BAD_REQUEST, "modus is alles (alles of niets) of geldig (alleen de geldige rijen).");
+            return error(HttpStatus.BAD_REQUEST, text("import.api.mode", locale));
         }
         Long pilotId = null;
         if (pilot != null && !pilot.isBlank()) {
             try {
                 pilotId = Long.valueOf(pilot.strip());
             } catch (NumberFormatException e) {
-                return error(HttpStatus.BAD_REQUEST, "pilot is het nummer van een pilot.");
+                return error(HttpStatus.BAD_REQUEST, text("import.api.pilot", locale));
             }
         }
         ImportTarget target;
         try {
             target = imports.target(user, pilotId);
         } catch (ImportFileException e) {
-            return error(HttpStatus.valueOf(e.status()), e.getMessage());
+            return error(HttpStatus.valueOf(e.status()), e.message(messages, locale));
         }
         String fileName = ImportController.fileName(file.getOriginalFilename());
         Map<String, String> accounts = ImportController.accountChoices(parameters);
@@ -85,15 +90,15 @@ class ImportApiController {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             if (dryRun.equals("true")) {
-                ImportPlan plan = imports.plan(target, temp, target.ownRegistration() ? null : accounts);
+                ImportPlan plan = imports.plan(target, temp, target.ownRegistration() ? null : accounts, locale);
                 imports.auditCheck(target, fileName, plan, "api");
                 return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                         .body(body(target, plan, true, false, plan.newRows(), plan.updatedRows(), List.of()));
             }
             TrajectoryImport.Result result = imports.run(target, temp, fileName, mode.equals("geldig"), accounts,
-                    null, "api");
+                    null, "api", locale);
             if (result.rejectedFile() != null) {
-                ImportUploads.delete(result.rejectedFile());
+                ImportFiles.delete(result.rejectedFile());
             }
             List<Map<String, String>> created = result.newAccounts().stream()
                     .map(a -> Map.of("gebruikersnaam", a.username(), "wachtwoord", a.password())).toList();
@@ -101,9 +106,9 @@ class ImportApiController {
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body(target, result.plan(), false, result.written(), result.created(), result.updated(), created));
         } catch (ImportFileException e) {
-            return error(HttpStatus.valueOf(e.status()), e.getMessage());
+            return error(HttpStatus.valueOf(e.status()), e.message(messages, locale));
         } finally {
-            ImportUploads.delete(temp);
+            ImportFiles.delete(temp);
         }
     }
 
@@ -128,22 +133,24 @@ class ImportApiController {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound() {
-        return error(HttpStatus.NOT_FOUND, "Deze pilot bestaat niet of valt buiten uw bereik.");
+    ResponseEntity<Map<String, Object>> notFound(Locale locale) {
+        return error(HttpStatus.NOT_FOUND, text("import.api.pilotNotFound", locale));
     }
 
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    ResponseEntity<Map<String, Object>> refusedByDatabase(Exception e) {
+    ResponseEntity<Map<String, Object>> refusedByDatabase(Exception e, Locale locale) {
         log.warn("An API import was refused by the database", e);
-        return error(HttpStatus.CONFLICT, "Tijdens het importeren weigerde de database een rij (de gegevens zijn "
-                + "intussen gewijzigd?); er is niets geïmporteerd.");
+        return error(HttpStatus.CONFLICT, text("import.api.database", locale));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> failed(Exception e) {
+    ResponseEntity<Map<String, Object>> failed(Exception e, Locale locale) {
         log.error("The import API failed", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Het importeren is mislukt door een fout in de toepassing; "
-                + "er is niets geïmporteerd.");
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, text("import.error.application", locale));
+    }
+
+    private String text(String code, Locale locale) {
+        return messages.getMessage(code, null, locale);
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

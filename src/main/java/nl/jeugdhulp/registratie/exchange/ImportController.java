@@ -1,13 +1,13 @@
 package nl.jeugdhulp.registratie.exchange;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +18,11 @@ import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
 import nl.jeugdhulp.registratie.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +40,8 @@ import org.springframework.web.multipart.MultipartFile;
  * import as a background job (status page with a progress bar, then the result). A supporter
  * imports their own registration; a project leader one of their pilots, an administrator any
  * pilot, with the {@code professionals} sheet and an account per new professional chosen on the
- * check page. Between dry run and import the upload waits in a temp file (see {@link ImportUploads}).
+ * check page. The checked upload, the job and its rejected rows are kept in the database
+ * ({@link ImportStore}), so every step may reach another instance.
  */
 @Controller
 @RequestMapping("/import")
@@ -52,14 +51,19 @@ class ImportController {
 
     private final TrajectoryImport imports;
     private final ImportJobs jobs;
+    private final ImportStore store;
     private final AuditLog audit;
+    private final MessageSource messages;
     private final DataSize maxSize;
 
-    ImportController(TrajectoryImport imports, ImportJobs jobs, AuditLog audit,
+    ImportController(TrajectoryImport imports, ImportJobs jobs, ImportStore store, AuditLog audit,
+                     MessageSource messages,
                      @Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxSize) {
         this.imports = imports;
         this.jobs = jobs;
+        this.store = store;
         this.audit = audit;
+        this.messages = messages;
         this.maxSize = maxSize;
     }
 
@@ -72,73 +76,77 @@ class ImportController {
     @PostMapping
     String upload(@AuthenticationPrincipal(expression = "user") CurrentUser user,
                   @RequestParam(name = "bestand", required = false) MultipartFile file,
-                  @RequestParam(name = "pilot", required = false) Long pilot, HttpSession session,
+                  @RequestParam(name = "pilot", required = false) Long pilot, Locale locale,
                   Model model, HttpServletResponse response) throws IOException {
         formModel(user, model, pilot);
         if (file == null || file.isEmpty()) {
-            return refuse(model, response, HttpStatus.BAD_REQUEST.value(), "Kies een bestand om te importeren.");
+            return refuse(model, response, HttpStatus.BAD_REQUEST.value(),
+                    messages.getMessage("import.error.noFile", null, locale));
         }
         if (file.getSize() > maxSize.toBytes()) {
-            return refuse(model, response, HttpStatus.PAYLOAD_TOO_LARGE.value(), tooLarge(maxSize));
+            return refuse(model, response, HttpStatus.PAYLOAD_TOO_LARGE.value(), tooLarge(messages, maxSize, locale));
         }
         ImportTarget target;
         try {
             target = imports.target(user, pilot);
         } catch (ImportFileException e) {
-            return refuse(model, response, e.status(), e.getMessage());
+            return refuse(model, response, e.status(), e.message(messages, locale));
         }
         String fileName = fileName(file.getOriginalFilename());
         Path temp = Files.createTempFile(ImportTempFiles.UPLOAD_PREFIX, ".upload");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-        }
-        ImportPlan plan;
         try {
-            plan = imports.plan(target, temp, null);
-        } catch (ImportFileException e) {
-            ImportUploads.delete(temp);
-            return refuse(model, response, e.status(), e.getMessage());
-        } catch (RuntimeException e) {
-            ImportUploads.delete(temp);
-            throw e;
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImportPlan plan;
+            try {
+                plan = imports.plan(target, temp, null, locale);
+            } catch (ImportFileException e) {
+                return refuse(model, response, e.status(), e.message(messages, locale));
+            }
+            imports.auditCheck(target, fileName, plan, null);
+            ImportStore.Upload upload = store.saveUpload(user.id(), temp, fileName, target, plan);
+            checkModel(model, upload, Map.of(), Map.of());
+            return "exchange/import-check";
+        } finally {
+            ImportFiles.delete(temp);
         }
-        imports.auditCheck(target, fileName, plan, null);
-        ImportUploads.Upload upload = ImportUploads.keep(session, temp, fileName, target, plan);
-        checkModel(model, upload, Map.of(), Map.of());
-        return "exchange/import-check";
     }
 
     @PostMapping("/{id}")
     String run(@AuthenticationPrincipal(expression = "user") CurrentUser user, @PathVariable String id,
                @RequestParam(name = "alleenGeldig", defaultValue = "false") boolean validOnly,
-               @RequestParam Map<String, String> parameters, HttpSession session,
+               @RequestParam Map<String, String> parameters, Locale locale,
                Model model, HttpServletResponse response) {
-        ImportUploads.Upload upload = ImportUploads.peek(session, id).orElse(null);
+        ImportStore.Upload upload = store.findUpload(id, user.id()).orElse(null);
         if (upload == null) {
             formModel(user, model, null);
             return refuse(model, response, HttpStatus.BAD_REQUEST.value(),
-                    "Dit bestand is niet meer beschikbaar (al geïmporteerd of de sessie is verlopen). Upload het opnieuw.");
+                    messages.getMessage("import.error.uploadGone", null, locale));
         }
         Map<String, String> choices = accountChoices(parameters);
         if (!upload.target().ownRegistration()) {
-            Map<String, String> problems = imports.accountProblems(upload.plan(), choices);
+            Map<String, String> problems = imports.accountProblems(upload.plan(), choices, locale);
             if (!problems.isEmpty()) {
                 checkModel(model, upload, choices, problems);
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 return "exchange/import-check";
             }
         }
-        ImportUploads.take(session, id);
-        ImportJobs.Job job;
+        String jobId;
         try {
-            job = jobs.start(user, upload.target(), upload.file(), upload.fileName(), validOnly, choices,
-                    upload.plan().totalRows());
+            jobId = jobs.start(user, upload, validOnly, choices, locale);
         } catch (RejectedExecutionException e) {
             formModel(user, model, null);
             return refuse(model, response, HttpStatus.SERVICE_UNAVAILABLE.value(),
-                    "Er lopen nu te veel imports tegelijk. Upload het bestand over enkele minuten opnieuw.");
+                    messages.getMessage("import.error.busy", null, locale));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // The same upload was confirmed twice at once: the other request started its job.
+            formModel(user, model, null);
+            return refuse(model, response, HttpStatus.BAD_REQUEST.value(),
+                    messages.getMessage("import.error.uploadGone", null, locale));
         }
-        return "redirect:/import/taak/" + job.getId();
+        return "redirect:/import/taak/" + jobId;
     }
 
     /** The job's page: a progress bar while it runs (refreshed by JS, or by a meta refresh without), then the result. */
@@ -147,16 +155,17 @@ class ImportController {
                HttpServletResponse response) {
         ImportJobs.Job job = jobs.find(id, user).orElseThrow(NotFoundException::new);
         model.addAttribute("job", job);
-        TrajectoryImport.Result result = job.getResult();
-        if (result != null) {
-            model.addAttribute("plan", result.plan());
-            model.addAttribute("passwords", job.takePasswords());
-            if (!result.written()) {
+        List<ImportStore.NewAccount> passwords = List.of();
+        if (job.getState() == ImportStore.State.DONE) {
+            model.addAttribute("plan", job.getPlan());
+            passwords = jobs.takePasswords(job, user);
+            if (!Boolean.TRUE.equals(job.getWritten())) {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             }
-        } else if (job.getState() == ImportJobs.State.FAILED) {
+        } else if (job.getState() == ImportStore.State.FAILED) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
+        model.addAttribute("passwords", passwords);
         return "exchange/import-job";
     }
 
@@ -173,22 +182,26 @@ class ImportController {
         return status;
     }
 
+    /**
+     * The rejected rows as a ZIP with one CSV per sheet (see {@link RejectedRows}), copied from the
+     * database chunk by chunk straight into the response (synchronously: the request ends when it is written).
+     */
     @GetMapping("/taak/{id}/afgewezen")
-    ResponseEntity<Resource> rejected(@AuthenticationPrincipal(expression = "user") CurrentUser user,
-                                      @PathVariable String id) {
+    void rejected(@AuthenticationPrincipal(expression = "user") CurrentUser user, @PathVariable String id,
+                  HttpServletResponse response) throws IOException {
         ImportJobs.Job job = jobs.find(id, user).orElseThrow(NotFoundException::new);
-        TrajectoryImport.Result result = job.getResult();
-        if (result == null || result.rejectedFile() == null || !Files.exists(result.rejectedFile())) {
+        if (!job.isRejectedAvailable()) {
             throw new NotFoundException();
         }
+        ImportPlan plan = job.getPlan();
         audit.record(AuditEntry.of(AuditAction.READ, "IMPORT_REJECTED_DOWNLOADED", "IMPORT", null)
-                .withDetails("afgewezen=" + result.plan().rejectedRows() + ", bestand=" + job.getFileName()));
+                .withDetails("afgewezen=" + plan.rejectedRows() + ", professionals afgewezen="
+                        + plan.rejectedProfessionals() + ", bestand=" + job.getFileName()));
         String base = job.getFileName().replaceAll("\\.[^.]*$", "");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(base + "-afgewezen.csv", StandardCharsets.UTF_8).build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(new FileSystemResource(result.rejectedFile()));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(base + "-afgewezen.zip", StandardCharsets.UTF_8).build().toString());
+        response.setContentType("application/zip");
+        store.writeRejected(job.uuid(), response.getOutputStream());
     }
 
     static Map<String, String> accountChoices(Map<String, String> parameters) {
@@ -202,8 +215,8 @@ class ImportController {
         return choices;
     }
 
-    static String tooLarge(DataSize max) {
-        return "Het bestand is te groot; het mag hoogstens " + size(max) + " zijn.";
+    static String tooLarge(MessageSource messages, DataSize max, Locale locale) {
+        return messages.getMessage("import.error.tooLarge", new Object[] {size(max)}, locale);
     }
 
     static String size(DataSize size) {
@@ -216,16 +229,16 @@ class ImportController {
         model.addAttribute("chosenPilot", pilot);
     }
 
-    private void checkModel(Model model, ImportUploads.Upload upload, Map<String, String> choices,
+    private void checkModel(Model model, ImportStore.Upload upload, Map<String, String> choices,
                             Map<String, String> accountProblems) {
         model.addAttribute("plan", upload.plan());
         model.addAttribute("target", upload.target());
-        model.addAttribute("uploadId", upload.id());
+        model.addAttribute("uploadId", upload.id().toString());
         model.addAttribute("fileName", upload.fileName());
         model.addAttribute("choices", choices);
         model.addAttribute("accountProblems", accountProblems);
         model.addAttribute("freeAccounts", upload.target().ownRegistration() || upload.plan().withoutAccount().isEmpty()
-                ? java.util.List.of() : imports.freeAccounts());
+                ? List.of() : imports.freeAccounts());
     }
 
     private static String refuse(Model model, HttpServletResponse response, int status, String message) {

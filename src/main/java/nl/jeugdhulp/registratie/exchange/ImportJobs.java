@@ -1,9 +1,11 @@
 package nl.jeugdhulp.registratie.exchange;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,12 +18,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.jeugdhulp.registratie.account.AccountService;
+import java.util.function.IntConsumer;
 import nl.jeugdhulp.registratie.account.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,105 +32,102 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports run as background jobs so the upload request does not hang: a small bounded pool (a full
- * queue refuses a new import instead of piling up), a job per import with its progress, result and
- * rejected-rows file. A job belongs to the user who started it; it runs with that user's security
- * context, so its audit record names them. Finished jobs are forgotten (and their files deleted)
- * after an hour.
+ * queue refuses a new import instead of piling up). The job runs in the instance that started it,
+ * with the user's security context (so its audit record names them); its status, progress, result
+ * and rejected-rows file are in the database ({@link ImportStore}), so any instance answers a poll
+ * or a download. A job belongs to the user who started it.
  */
 @Component
 class ImportJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
-    private static final Duration KEEP = Duration.ofHours(1);
+    /** Progress is written at most this often (and every {@value #PROGRESS_ROWS} rows at the latest). */
+    private static final long PROGRESS_MILLIS = 500;
+    private static final int PROGRESS_ROWS = 5000;
 
-    public enum State { WAITING, RUNNING, DONE, FAILED }
-
-    /** One import: who started it, how far it is, and what came out. */
+    /** A job as the pages show it, read from the database. */
     public static final class Job {
-        private final String id = UUID.randomUUID().toString();
-        private final long ownerId;
-        private final String fileName;
-        private final int total;
-        private final boolean validOnly;
-        private final AtomicInteger processed = new AtomicInteger();
-        private volatile State state = State.WAITING;
-        private volatile TrajectoryImport.Result result;
-        private volatile String error;
-        private volatile Instant finishedAt;
-        private volatile List<AccountService.InitialPassword> passwords = List.of();
-        private Future<?> future;
+        private final ImportStore.JobRow row;
 
-        Job(long ownerId, String fileName, int total, boolean validOnly) {
-            this.ownerId = ownerId;
-            this.fileName = fileName;
-            this.total = Math.max(total, 1);
-            this.validOnly = validOnly;
+        Job(ImportStore.JobRow row) {
+            this.row = row;
         }
 
         public String getId() {
-            return id;
+            return row.id().toString();
         }
 
         public String getFileName() {
-            return fileName;
+            return row.fileName();
         }
 
-        public State getState() {
-            return state;
+        public ImportStore.State getState() {
+            return row.state();
         }
 
         public boolean isFinished() {
-            return state == State.DONE || state == State.FAILED;
+            return row.state() == ImportStore.State.DONE || row.state() == ImportStore.State.FAILED;
         }
 
         public int getTotal() {
-            return total;
+            return row.total();
         }
 
         public int getProcessed() {
-            return Math.min(processed.get(), total);
+            return Math.min(row.processed(), row.total());
         }
 
         public int getPercent() {
-            return state == State.DONE ? 100 : (int) (100L * getProcessed() / total);
+            return row.state() == ImportStore.State.DONE ? 100 : (int) (100L * getProcessed() / row.total());
         }
 
         public boolean isValidOnly() {
-            return validOnly;
+            return row.validOnly();
         }
 
-        public TrajectoryImport.Result getResult() {
-            return result;
+        /** Whether the import stored anything; null while it runs. */
+        public Boolean getWritten() {
+            return row.written();
+        }
+
+        public int getCreated() {
+            return row.created() == null ? 0 : row.created();
+        }
+
+        public int getUpdated() {
+            return row.updated() == null ? 0 : row.updated();
+        }
+
+        /** What the import did, once done. */
+        public ImportPlan getPlan() {
+            return row.plan();
+        }
+
+        public boolean isRejectedAvailable() {
+            return row.hasRejected();
         }
 
         public String getError() {
-            return error;
+            return row.error();
         }
 
-        /** The initial passwords of accounts this import created, handed out once. */
-        synchronized List<AccountService.InitialPassword> takePasswords() {
-            List<AccountService.InitialPassword> out = passwords;
-            passwords = List.of();
-            return out;
-        }
-
-        /** Waits until the job has finished (for scripts and tests); no effect on the job itself. */
-        void await(Duration timeout) throws InterruptedException, TimeoutException {
-            try {
-                future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                // The job records its own failure.
-            }
+        UUID uuid() {
+            return row.id();
         }
     }
 
     private final TrajectoryImport imports;
+    private final ImportStore store;
+    private final MessageSource messages;
     private final ThreadPoolExecutor executor;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Jobs running in this instance, only to let scripts and tests wait for them; the state is in the database. */
+    private final Map<UUID, Future<?>> local = new ConcurrentHashMap<>();
 
-    ImportJobs(TrajectoryImport imports, @Value("${app.import.threads:2}") int threads,
-               @Value("${app.import.queue:8}") int queue) {
+    ImportJobs(TrajectoryImport imports, ImportStore store, MessageSource messages,
+               @Value("${app.import.threads:2}") int threads, @Value("${app.import.queue:8}") int queue) {
         this.imports = imports;
+        this.store = store;
+        this.messages = messages;
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(queue),
                 r -> {
@@ -139,90 +139,118 @@ class ImportJobs implements DisposableBean {
     }
 
     /**
-     * Starts the import of {@code file} (deleted when the job ends).
+     * Starts the import of a checked upload (deleted once the job has read it); messages in {@code locale}.
      *
      * @throws RejectedExecutionException when too many imports are waiting
      */
-    Job start(CurrentUser user, ImportTarget target, Path file, String fileName, boolean validOnly,
-              Map<String, String> accountChoices, int totalRows) {
-        cleanUp();
-        Job job = new Job(user.id(), fileName, totalRows, validOnly);
+    String start(CurrentUser user, ImportStore.Upload upload, boolean validOnly, Map<String, String> accountChoices,
+                 Locale locale) {
+        UUID id = store.createJob(user.id(), upload, validOnly, upload.plan().totalRows());
         // A copy: logging out clears the session's context object, and the job must still name its user.
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        jobs.put(job.id, job);
         try {
-            job.future = executor.submit(() -> execute(job, context, target, file, accountChoices));
+            // Registered before it can finish, removed by the job itself when done.
+            synchronized (local) {
+                local.put(id, executor.submit(() -> execute(id, context, upload, validOnly, accountChoices, locale)));
+            }
         } catch (RejectedExecutionException e) {
-            jobs.remove(job.id);
-            ImportUploads.delete(file);
+            store.deleteJob(id);
             throw e;
         }
-        return job;
+        return id.toString();
     }
 
-    private void execute(Job job, SecurityContext context, ImportTarget target, Path file,
-                         Map<String, String> accountChoices) {
+    private void execute(UUID id, SecurityContext context, ImportStore.Upload upload, boolean validOnly,
+                         Map<String, String> accountChoices, Locale locale) {
         SecurityContextHolder.setContext(context);
-        job.state = State.RUNNING;
+        Path file = null;
         try {
-            TrajectoryImport.Result result = imports.run(target, file, job.fileName, job.validOnly, accountChoices,
-                    job.processed::set, null);
-            job.passwords = result.newAccounts();
-            job.result = result;
-            job.state = State.DONE;
+            store.running(id);
+            file = Files.createTempFile("jeugdhulp-import-job-", ".upload");
+            if (!store.copyUpload(upload.id(), file)) {
+                store.failed(id, messages.getMessage("import.error.uploadGone", null, locale));
+                return;
+            }
+            store.deleteUpload(upload.id());
+            TrajectoryImport.Result result = imports.run(upload.target(), file, upload.fileName(), validOnly,
+                    accountChoices, progress(id), null, locale);
+            try {
+                store.done(id, result);
+            } finally {
+                if (result.rejectedFile() != null) {
+                    ImportFiles.delete(result.rejectedFile());
+                }
+            }
         } catch (ImportFileException e) {
-            fail(job, e.getMessage());
+            store.failed(id, e.message(messages, locale));
         } catch (DataAccessException e) {
-            log.warn("Import {} refused by the database", job.id, e);
-            fail(job, "Tijdens het importeren weigerde de database een rij (de gegevens zijn intussen gewijzigd?); "
-                    + "er is niets geïmporteerd. Controleer en importeer het bestand opnieuw.");
-        } catch (RuntimeException e) {
-            log.error("Import {} failed", job.id, e);
-            fail(job, "Het importeren is mislukt door een fout in de toepassing; er is niets geïmporteerd.");
+            log.warn("Import {} refused by the database", id, e);
+            store.failed(id, messages.getMessage("import.error.database", null, locale));
+        } catch (IOException | RuntimeException e) {
+            log.error("Import {} failed", id, e);
+            try {
+                store.failed(id, messages.getMessage("import.error.application", null, locale));
+            } catch (RuntimeException again) {
+                log.error("Import {}: the failure could not be recorded", id, again);
+            }
         } finally {
-            job.finishedAt = Instant.now();
-            ImportUploads.delete(file);
+            if (file != null) {
+                ImportFiles.delete(file);
+            }
             SecurityContextHolder.clearContext();
+            synchronized (local) {
+                local.remove(id);
+            }
         }
     }
 
-    private static void fail(Job job, String message) {
-        job.error = message;
-        job.state = State.FAILED;
+    /** Writes the progress to the database now and then, not per row. */
+    private IntConsumer progress(UUID id) {
+        return new IntConsumer() {
+            private long last = System.currentTimeMillis();
+            private int lastRows;
+
+            @Override
+            public void accept(int processed) {
+                long now = System.currentTimeMillis();
+                if (now - last >= PROGRESS_MILLIS || processed - lastRows >= PROGRESS_ROWS) {
+                    last = now;
+                    lastRows = processed;
+                    store.progress(id, processed);
+                }
+            }
+        };
     }
 
     /** The job if it exists and belongs to this user; another user's job is as unknown as a missing one. */
     Optional<Job> find(String id, CurrentUser user) {
-        return Optional.ofNullable(jobs.get(id)).filter(job -> job.ownerId == user.id());
+        return store.findJob(id, user.id()).map(Job::new);
     }
 
-    /** Waits until job {@code id} has finished, whoever started it (scripts' and tests' view). */
+    /** The one-time passwords of the accounts the job created, handed out once. */
+    List<ImportStore.NewAccount> takePasswords(Job job, CurrentUser user) {
+        return store.takePasswords(job.uuid(), user.id());
+    }
+
+    /** Waits until job {@code id} has finished, if it runs in this instance (scripts' and tests' view). */
     void awaitFinished(String id, Duration timeout) throws InterruptedException, TimeoutException {
-        Job job = jobs.get(id);
-        if (job != null) {
-            job.await(timeout);
+        UUID uuid = ImportStore.uuid(id);
+        Future<?> future;
+        synchronized (local) {
+            future = uuid == null ? null : local.get(uuid);
         }
-    }
-
-    private void cleanUp() {
-        Instant limit = Instant.now().minus(KEEP);
-        jobs.values().removeIf(job -> {
-            boolean old = job.finishedAt != null && job.finishedAt.isBefore(limit);
-            if (old && job.result != null && job.result.rejectedFile() != null) {
-                ImportUploads.delete(job.result.rejectedFile());
+        if (future != null) {
+            try {
+                future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // The job records its own failure.
             }
-            return old;
-        });
+        }
     }
 
     @Override
     public void destroy() {
         executor.shutdownNow();
-        jobs.values().forEach(job -> {
-            if (job.result != null && job.result.rejectedFile() != null) {
-                ImportUploads.delete(job.result.rejectedFile());
-            }
-        });
     }
 }

@@ -88,14 +88,13 @@ final class ImportRowReader {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, 4);
         } catch (IOException e) {
-            throw new ImportFileException("Het bestand kon niet worden gelezen.", e);
+            throw new ImportFileException(400, e, "import.file.unreadable");
         }
         if (n == 0) {
-            throw new ImportFileException("Het bestand is leeg.");
+            throw new ImportFileException("import.file.empty");
         }
         if (n == 4 && java.util.Arrays.equals(head, OLE2)) {
-            throw new ImportFileException("Het bestand is versleuteld of met een wachtwoord beveiligd, of het is een "
-                    + "oud Excel-bestand (.xls). Sla het op als Excel-werkmap (.xlsx) zonder wachtwoord of als CSV.");
+            throw new ImportFileException("import.file.encrypted");
         }
         if (n == 4 && java.util.Arrays.equals(head, ZIP)) {
             ZipKind kind = zipKind(file, sheet);
@@ -107,8 +106,8 @@ final class ImportRowReader {
                 if (optional) {
                     return false;
                 }
-                throw new ImportFileException("Het ZIP-bestand bevat geen " + sheet + ".csv (gevonden: "
-                        + (kind.entries().isEmpty() ? "niets" : String.join(", ", kind.entries())) + ").");
+                throw (kind.entries().isEmpty() ? new ImportFileException("import.file.zipMissing.empty", sheet)
+                        : new ImportFileException("import.file.zipMissing", sheet, String.join(", ", kind.entries())));
             } else {
                 return readXlsx(file, sheet, handler, maxUnpacked, optional);
             }
@@ -188,8 +187,7 @@ final class ImportRowReader {
     }
 
     static ImportFileException unpackedTooLarge(long max) {
-        return new ImportFileException("Het bestand is uitgepakt te groot (meer dan " + (max / (1024 * 1024))
-                + " MB). Is het wel een registratiebestand? Splits het of stuur het als CSV-bestand.", 413);
+        return new ImportFileException(413, null, "import.file.unpackedTooLarge", String.valueOf(max / (1024 * 1024)));
     }
 
     /** Counts what is read and stops at the limit: the declared size of a ZIP entry can lie. */
@@ -259,7 +257,7 @@ final class ImportRowReader {
                 }
             }
             if (first) {
-                throw new ImportFileException("Het bestand is leeg.");
+                throw new ImportFileException("import.file.empty");
             }
         } catch (CharacterCodingException e) {
             throw notSpreadsheet();
@@ -267,9 +265,9 @@ final class ImportRowReader {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw notSpreadsheet();
             }
-            throw new ImportFileException("Het CSV-bestand is onvolledig of beschadigd: " + e.getCause().getMessage(), e);
+            throw new ImportFileException(400, e, "import.file.csvBrokenBecause", String.valueOf(e.getCause().getMessage()));
         } catch (IOException | IllegalStateException e) {
-            throw new ImportFileException("Het CSV-bestand is onvolledig of beschadigd (controleer de aanhalingstekens).", e);
+            throw new ImportFileException(400, e, "import.file.csvBroken");
         }
     }
 
@@ -306,7 +304,7 @@ final class ImportRowReader {
     }
 
     private static ImportFileException notSpreadsheet() {
-        return new ImportFileException("Dit is geen CSV-bestand (UTF-8), ZIP-bestand met CSV-bestanden of Excel-werkmap (.xlsx).");
+        return new ImportFileException("import.file.unknownKind");
     }
 
     private static boolean blank(List<String> cells) {
@@ -336,8 +334,7 @@ final class ImportRowReader {
             if (optional) {
                 return false;
             }
-            throw new ImportFileException("De werkmap heeft geen blad \"" + sheet + "\" (gevonden: "
-                    + String.join(", ", names) + ").");
+            throw new ImportFileException("import.file.sheetMissing", sheet, String.join(", ", names));
         } catch (ImportFileException e) {
             throw e;
         } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
@@ -345,7 +342,7 @@ final class ImportRowReader {
             if (isBomb(e)) {
                 throw unpackedTooLarge(maxUnpacked);
             }
-            throw new ImportFileException("Het bestand is geen geldige Excel-werkmap (.xlsx) of is onvolledig.", e);
+            throw new ImportFileException(400, e, "import.file.notWorkbook");
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                  | RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -356,7 +353,7 @@ final class ImportRowReader {
             if (isBomb(e)) {
                 throw unpackedTooLarge(maxUnpacked);
             }
-            throw new ImportFileException("De Excel-werkmap is beschadigd of onvolledig en kan niet worden gelezen.", e);
+            throw new ImportFileException(400, e, "import.file.workbookBroken");
         }
     }
 
@@ -379,7 +376,7 @@ final class ImportRowReader {
         parser.setContentHandler(new FormulaAwareHandler(styles, strings, rows));
         parser.parse(new InputSource(data));
         if (!rows.headerSeen) {
-            throw new ImportFileException("Het blad \"" + sheet + "\" is leeg.");
+            throw new ImportFileException("import.file.sheetEmpty", sheet);
         }
     }
 
@@ -434,8 +431,7 @@ final class ImportRowReader {
         }
 
         void formula(String ref) {
-            throw new ImportFileException("Blad " + sheet + ", cel " + ref + " bevat een formule. Formules worden "
-                    + "niet geïmporteerd: kopieer de kolom en plak alleen de waarden.");
+            throw new ImportFileException("import.file.formula", sheet, ref);
         }
 
         @Override

@@ -13,9 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes checked uploads nobody imported. A session ending (logout, 30 minutes idle) cannot do it
- * itself now that sessions live in PostgreSQL and may end on another instance, so a sweep deletes
- * upload files older than any session can be idle.
+ * Removes local upload temp files left behind. An upload is a temp file only while its request
+ * checks it (the checked upload then waits in the database, see {@link ImportStore}), and the
+ * request deletes it; this sweep catches what a crash in between leaves.
  */
 @Component
 class ImportTempFiles {

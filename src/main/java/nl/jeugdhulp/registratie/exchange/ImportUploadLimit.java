@@ -2,7 +2,9 @@ package nl.jeugdhulp.registratie.exchange;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,20 +24,23 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class ImportUploadLimit {
 
     private final DataSize maxSize;
+    private final MessageSource messages;
 
-    ImportUploadLimit(@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxSize) {
+    ImportUploadLimit(@Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxSize,
+                      MessageSource messages) {
         this.maxSize = maxSize;
+        this.messages = messages;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    Object tooLarge(HttpServletRequest request, Model model, HttpServletResponse response) {
+    Object tooLarge(HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("error", ImportController.tooLarge(maxSize)));
+                    .body(Map.of("error", ImportController.tooLarge(messages, maxSize, locale)));
         }
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         model.addAttribute("maxSize", ImportController.size(maxSize));
-        model.addAttribute("error", ImportController.tooLarge(maxSize));
+        model.addAttribute("error", ImportController.tooLarge(messages, maxSize, locale));
         return "exchange/import";
     }
 }

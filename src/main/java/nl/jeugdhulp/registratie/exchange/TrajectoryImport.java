@@ -1,8 +1,6 @@
 package nl.jeugdhulp.registratie.exchange;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,8 +69,6 @@ import nl.jeugdhulp.registratie.registration.TrajectoryBatch;
 import nl.jeugdhulp.registratie.registration.TrajectoryData;
 import nl.jeugdhulp.registratie.registration.Violation;
 import nl.jeugdhulp.registratie.web.NotFoundException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,7 +186,7 @@ class TrajectoryImport {
     ImportTarget target(CurrentUser user, Long pilotId) {
         if (user.is(Role.PRAKTIJKONDERSTEUNER)) {
             if (user.supporterId() == null) {
-                throw new ImportFileException("Uw account hoort niet bij een praktijkondersteuner; u kunt geen registratie importeren.");
+                throw new ImportFileException("import.error.noSupporter");
             }
             Map<String, Object> row = jdbc.sql("SELECT s.code, s.pilot_id, p.name FROM supporter s JOIN pilot p ON p.id = s.pilot_id WHERE s.id = :id")
                     .param("id", user.supporterId()).query().singleRow();
@@ -203,7 +199,7 @@ class TrajectoryImport {
                 Map.Entry<Long, String> only = choices.entrySet().iterator().next();
                 return new ImportTarget(null, null, only.getKey(), only.getValue());
             }
-            throw new ImportFileException("Kies de pilot waarin u wilt importeren.");
+            throw new ImportFileException("import.error.choosePilot");
         }
         String name = choices.get(pilotId);
         if (name == null) {
@@ -213,8 +209,8 @@ class TrajectoryImport {
     }
 
     /** Reads and checks the whole file; writes nothing. {@code accountChoices} may be null (not chosen yet). */
-    ImportPlan plan(ImportTarget target, Path file, Map<String, String> accountChoices) {
-        Pass pass = new Pass(target, accountChoices, null, false, null, null);
+    ImportPlan plan(ImportTarget target, Path file, Map<String, String> accountChoices, Locale locale) {
+        Pass pass = new Pass(target, accountChoices, null, false, null, null, locale);
         pass.read(file);
         return pass.plan();
     }
@@ -230,21 +226,24 @@ class TrajectoryImport {
      * caller deletes it). Audited once, with the counts, also when nothing was stored.
      */
     Result run(ImportTarget target, Path file, String fileName, boolean validOnly, Map<String, String> accountChoices,
-               IntConsumer progress, String channel) {
+               IntConsumer progress, String channel, Locale locale) {
         Path rejectedFile;
         try {
-            rejectedFile = Files.createTempFile("jeugdhulp-afgewezen-", ".csv");
+            rejectedFile = Files.createTempFile("jeugdhulp-afgewezen-", ".zip");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         Result result;
-        try (Writer rejected = Files.newBufferedWriter(rejectedFile, StandardCharsets.UTF_8)) {
+        try (RejectedRows rejected = new RejectedRows(Files.newOutputStream(rejectedFile))) {
             result = transaction.execute(status -> {
                 Pass pass = new Pass(target, accountChoices == null ? Map.of() : accountChoices,
-                        batch.writer(Instant.now(clock)), validOnly, rejected, progress);
+                        batch.writer(Instant.now(clock)), validOnly, rejected, progress, locale);
                 pass.read(file);
                 ImportPlan plan = pass.flush();
-                boolean written = plan.problemCount() == 0 || validOnly;
+                // "Only the valid rows" with none valid stores nothing: there is nothing to import.
+                boolean anyValid = plan.newRows() + plan.updatedRows() + plan.newProfessionals()
+                        + plan.updatedProfessionals() > 0;
+                boolean written = plan.problemCount() == 0 || validOnly && anyValid;
                 if (!written) {
                     status.setRollbackOnly();
                     return new Result(plan, false, 0, 0, null, List.of());
@@ -252,15 +251,15 @@ class TrajectoryImport {
                 return new Result(plan, true, pass.writer.created(), pass.writer.updated(), null, pass.newAccounts);
             });
         } catch (IOException e) {
-            ImportUploads.delete(rejectedFile);
+            ImportFiles.delete(rejectedFile);
             throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException e) {
-            ImportUploads.delete(rejectedFile);
+            ImportFiles.delete(rejectedFile);
             auditFailure(target, fileName, channel, "afgebroken: " + e.getClass().getSimpleName());
             throw e;
         }
-        if (!result.written() || result.plan().rejectedRows() == 0) {
-            ImportUploads.delete(rejectedFile);
+        if (!result.written() || result.plan().rejectedRows() + result.plan().rejectedProfessionals() == 0) {
+            ImportFiles.delete(rejectedFile);
             rejectedFile = null;
         }
         ImportPlan plan = result.plan();
@@ -273,7 +272,8 @@ class TrajectoryImport {
                             + via(channel)));
         } else {
             auditFailure(target, fileName, channel, "afgewezen=" + plan.rejectedRows()
-                    + professionalsDetail(target, plan, result) + ", niets geïmporteerd (alles-of-niets)");
+                    + professionalsDetail(target, plan, result) + (validOnly
+                    ? ", niets geïmporteerd (geen geldige rijen)" : ", niets geïmporteerd (alles-of-niets)"));
         }
         return new Result(plan, result.written(), result.created(), result.updated(), rejectedFile, result.newAccounts());
     }
@@ -311,12 +311,12 @@ class TrajectoryImport {
      * starts: a user name must be new and well-formed, or name a practice supporter account that is
      * not the account of another supporter; a new professional needs one.
      */
-    Map<String, String> accountProblems(ImportPlan plan, Map<String, String> choices) {
+    Map<String, String> accountProblems(ImportPlan plan, Map<String, String> choices, Locale locale) {
         Map<String, String> problems = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         for (ImportPlan.Professional p : plan.withoutAccount()) {
             String choice = choices.getOrDefault(p.code(), "");
-            String problem = accountProblem(p.code(), p.isNew(), choice, used);
+            String problem = accountProblem(p.code(), p.isNew(), choice, used, locale);
             if (problem != null) {
                 problems.put(p.code(), problem);
             }
@@ -324,25 +324,25 @@ class TrajectoryImport {
         return problems;
     }
 
-    private String accountProblem(String code, boolean isNew, String choice, Set<String> used) {
+    private String accountProblem(String code, boolean isNew, String choice, Set<String> used, Locale locale) {
         String username = choice == null ? "" : choice.strip().toLowerCase(Locale.ROOT);
         if (username.isEmpty()) {
-            return isNew ? "Kies een bestaand account of geef een gebruikersnaam voor een nieuw account." : null;
+            return isNew ? messages.getMessage("import.account.required", null, locale) : null;
         }
         if (!used.add(username)) {
-            return "Het account " + username + " is al voor een andere professional gekozen.";
+            return messages.getMessage("import.account.chosenTwice", new Object[] {username}, locale);
         }
         var existing = accounts.findByUsername(username);
         if (existing.isEmpty()) {
             return AccountService.validUsername(username) ? null
-                    : "Een gebruikersnaam heeft 3 tot 60 tekens: kleine letters, cijfers, punt, - of _.";
+                    : messages.getMessage("import.account.username", null, locale);
         }
         if (existing.get().role() != Role.PRAKTIJKONDERSTEUNER) {
-            return "Het account " + username + " is geen account van een praktijkondersteuner.";
+            return messages.getMessage("import.account.notSupporter", new Object[] {username}, locale);
         }
         var linked = register.supporterOfAccount(existing.get().id());
         if (linked.isPresent() && !linked.get().equalsIgnoreCase(code)) {
-            return "Het account " + username + " hoort al bij een andere praktijkondersteuner.";
+            return messages.getMessage("import.account.linked", new Object[] {username}, locale);
         }
         return null;
     }
@@ -361,7 +361,8 @@ class TrajectoryImport {
         private final Map<String, String> accountChoices;
         private final TrajectoryBatch.Writer writer;
         private final boolean validOnly;
-        private final CSVPrinter rejectedOut;
+        private final RejectedRows rejectedOut;
+        private final Locale locale;
         private final IntConsumer progress;
         private final Set<String> knownCapj;
         private final Map<String, Long> practiceByName = new HashMap<>();
@@ -380,6 +381,7 @@ class TrajectoryImport {
         private final List<AccountService.InitialPassword> newAccounts = new ArrayList<>();
         private final Set<String> usedAccounts = new HashSet<>();
         private List<String> header = List.of();
+        private List<String> professionalsHeader = List.of();
         private int problemCount;
         private int rows;
         private int newRows;
@@ -392,31 +394,27 @@ class TrajectoryImport {
         private long nextPlaceholder = -1;
 
         Pass(ImportTarget target, Map<String, String> accountChoices, TrajectoryBatch.Writer writer, boolean validOnly,
-             Writer rejected, IntConsumer progress) {
+             RejectedRows rejected, IntConsumer progress, Locale locale) {
             this.target = target;
             this.accountChoices = accountChoices;
             this.writer = writer;
             this.validOnly = validOnly;
             this.progress = progress;
-            try {
-                this.rejectedOut = rejected == null ? null
-                        : new CSVPrinter(rejected, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            this.rejectedOut = rejected;
+            this.locale = locale;
             knownCapj = batch.knownCapjCodes();
             if (target.ownRegistration()) {
                 for (PracticeOption p : practices.practicesOf(target.supporterId())) {
                     practiceByName.put(p.name().strip().toLowerCase(DUTCH), p.id());
                 }
-                practiceNotFound = "is niet een van uw praktijken.";
+                practiceNotFound = "import.row.practice.notOwn";
                 pilotSupporters = Map.of();
                 served = Map.of(target.supporterId(), new HashSet<>(practiceByName.values()));
                 sourceIds = batch.sourceIds(List.of(target.supporterId()));
                 supporterByCode.put(target.supporterCode().toUpperCase(Locale.ROOT), target.supporterId());
             } else {
                 practiceByName.putAll(register.practicesOfPilot(target.pilotId()));
-                practiceNotFound = "is geen praktijk van pilot " + target.pilotName() + ".";
+                practiceNotFound = "import.row.practice.notInPilot";
                 pilotSupporters = register.supportersOfPilot(target.pilotId());
                 pilotSupporters.forEach((code, s) -> supporterByCode.put(code, s.id()));
                 List<Long> ids = pilotSupporters.values().stream().map(KnownSupporter::id).toList();
@@ -432,7 +430,7 @@ class TrajectoryImport {
             Rows trajecten = new Rows();
             ImportRowReader.read(file, SHEET, trajecten, maxUnpacked);
             if (trajecten.index == null) {
-                throw new ImportFileException("Het bestand heeft geen kopregel met kolomnamen.");
+                throw new ImportFileException("import.file.noHeader");
             }
         }
 
@@ -440,13 +438,6 @@ class TrajectoryImport {
         ImportPlan flush() {
             if (writer != null && writing()) {
                 writer.flush();
-            }
-            try {
-                if (rejectedOut != null) {
-                    rejectedOut.flush();
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
             return plan();
         }
@@ -460,6 +451,19 @@ class TrajectoryImport {
         /** All or nothing stops writing at the first problem: the transaction is rolled back anyway. */
         private boolean writing() {
             return writer != null && (validOnly || problemCount == 0);
+        }
+
+        private String msg(String code, Object... args) {
+            return messages.getMessage(code, args, code, locale);
+        }
+
+        private RowMapper mapper(List<String> cells, Map<String, Integer> index) {
+            return new RowMapper(cells, index, messages, locale);
+        }
+
+        /** A problem of one cell, as "blad, rij, kolom: melding". */
+        private void problem(String sheet, int rowNumber, String column, String message) {
+            problem(msg("import.problem.line", sheet, String.valueOf(rowNumber), column, message));
         }
 
         private void problem(String line) {
@@ -484,9 +488,9 @@ class TrajectoryImport {
                     continue;
                 }
                 if (!known.contains(key)) {
-                    warnings.add(sheet + ", kolom " + names.get(i) + ": onbekende kolom, wordt genegeerd.");
+                    warnings.add(msg("import.warning.unknownColumn", sheet, names.get(i)));
                 } else if (index.putIfAbsent(key, i) != null) {
-                    warnings.add(sheet + ", kolom " + names.get(i) + ": komt twee keer voor; de eerste telt.");
+                    warnings.add(msg("import.warning.duplicateColumn", sheet, names.get(i)));
                 }
             }
             return index;
@@ -500,27 +504,27 @@ class TrajectoryImport {
             public void header(List<String> names) {
                 index = index(PROFESSIONALS, names, PROFESSIONAL_COLUMNS);
                 if (!index.containsKey(PROFESSIONAL)) {
-                    throw new ImportFileException("Het blad " + PROFESSIONALS + " heeft geen kolom " + PROFESSIONAL + ".");
+                    throw new ImportFileException("import.file.noColumn", PROFESSIONALS, PROFESSIONAL);
                 }
+                professionalsHeader = List.copyOf(names);
             }
 
             @Override
             public void row(int rowNumber, List<String> cells) {
                 tick();
-                RowMapper mapper = new RowMapper(cells, index);
+                RowMapper mapper = mapper(cells, index);
                 String raw = mapper.text(PROFESSIONAL);
                 String code = raw == null ? null : ProfessionalRegister.normaliseCode(raw).orElse(null);
                 if (raw == null) {
-                    mapper.problem(PROFESSIONAL, "Vul de code van de praktijkondersteuner in (zoals P001).");
+                    mapper.problem(PROFESSIONAL, msg("import.row.professional.required"));
                 } else if (code == null) {
-                    mapper.problem(PROFESSIONAL, "\"" + raw + "\" is geen geldige code: hoogstens 20 letters, cijfers, - of _, "
-                            + "met minstens één cijfer (nooit een naam).");
+                    mapper.problem(PROFESSIONAL, msg("import.row.professional.invalid", raw));
                 } else if (!codesInSheet.add(code)) {
-                    mapper.problem(PROFESSIONAL, "De code " + code + " komt al eerder in het blad voor.");
+                    mapper.problem(PROFESSIONAL, msg("import.row.professional.duplicate", code));
                 }
                 String pilot = mapper.text("pilot");
                 if (pilot != null && !pilot.equalsIgnoreCase(target.pilotName().strip())) {
-                    mapper.problem("pilot", "Leeg laten of " + target.pilotName() + " invullen; u importeert in die pilot.");
+                    mapper.problem("pilot", msg("import.row.professional.pilot", target.pilotName()));
                 }
                 ProfileValues values = new ProfileValues(
                         mapper.code("functie", List.of("POH_JEUGD", "SOH_JGGZ", "OJG")), mapper.number("leeftijd"),
@@ -539,12 +543,12 @@ class TrajectoryImport {
                 if (code != null && existing == null && mapper.problems.isEmpty()) {
                     KnownSupporter elsewhere = register.supportersByCode(List.of(code)).get(code);
                     if (elsewhere != null) {
-                        mapper.problem(PROFESSIONAL, "De code " + code + " hoort bij een praktijkondersteuner van een andere pilot.");
+                        mapper.problem(PROFESSIONAL, msg("import.row.professional.otherPilot", code));
                     }
                 }
                 String chosen = null;
                 if (code != null && accountChoices != null && (existing == null || existing.userId() == null)) {
-                    String problem = accountProblem(code, existing == null, accountChoices.get(code), usedAccounts);
+                    String problem = accountProblem(code, existing == null, accountChoices.get(code), usedAccounts, locale);
                     if (problem != null) {
                         mapper.problem(ACCOUNT, problem);
                     } else {
@@ -556,8 +560,10 @@ class TrajectoryImport {
                     if (code != null) {
                         rejectedProfessionalRows.put(code, rowNumber);
                     }
-                    mapper.problems.forEach((column, message) ->
-                            problem(PROFESSIONALS + ", rij " + rowNumber + ", kolom " + column + ": " + message));
+                    mapper.problems.forEach((column, message) -> problem(PROFESSIONALS, rowNumber, column, message));
+                    if (rejectedOut != null) {
+                        rejectedOut.row(PROFESSIONALS, professionalsHeader, cells, reasons(mapper));
+                    }
                     return;
                 }
                 if (existing == null) {
@@ -603,13 +609,7 @@ class TrajectoryImport {
                 header = List.copyOf(names);
                 index = index(SHEET, names, COLUMNS);
                 if (!index.containsKey(STARTDATUM)) {
-                    throw new ImportFileException("Het blad " + SHEET + " heeft geen kolom " + STARTDATUM
-                            + "; is dit wel een registratiebestand (zie de kolommen in de handleiding)?");
-                }
-                if (rejectedOut != null) {
-                    List<String> out = new ArrayList<>(names);
-                    out.add("reden");
-                    print(out);
+                    throw new ImportFileException("import.file.noStartColumn", SHEET, STARTDATUM);
                 }
             }
 
@@ -617,15 +617,15 @@ class TrajectoryImport {
             public void row(int rowNumber, List<String> cells) {
                 tick();
                 rows++;
-                RowMapper mapper = new RowMapper(cells, index);
+                RowMapper mapper = mapper(cells, index);
                 Long supporterId = supporter(mapper);
                 String sourceId = mapper.text(BRON_ID);
                 if (sourceId != null && sourceId.length() > MAX_SOURCE_ID) {
-                    mapper.problem(BRON_ID, "Hoogstens " + MAX_SOURCE_ID + " tekens.");
+                    mapper.problem(BRON_ID, msg("import.row.sourceId.length", String.valueOf(MAX_SOURCE_ID)));
                 } else if (sourceId != null && supporterId != null && !sourceIdsInFile.add(supporterId + "\u0000" + sourceId)) {
-                    mapper.problem(BRON_ID, "Deze bron_id komt al eerder in het bestand voor.");
+                    mapper.problem(BRON_ID, msg("import.row.sourceId.duplicate"));
                 }
-                TrajectoryData data = mapper.data(practiceByName, practiceNotFound).normalised();
+                TrajectoryData data = mapper.data(practiceByName, practiceNotFound, target.pilotName()).normalised();
                 Set<Long> servedBy = supporterId == null ? Set.of() : served.getOrDefault(supporterId, Set.of());
                 // A pilot import may name any practice of the pilot: the supporter then serves it too.
                 boolean ownOnly = target.ownRegistration();
@@ -636,24 +636,14 @@ class TrajectoryImport {
                         column = mapper.capjColumnOf(String.valueOf(v.args()[0]));
                     }
                     if (!mapper.problems.containsKey(column)) {
-                        mapper.problem(column, messages.getMessage(v.code(), v.args(), v.code(), DUTCH));
+                        mapper.problem(column, messages.getMessage(v.code(), v.args(), v.code(), locale));
                     }
                 }
                 if (!mapper.problems.isEmpty()) {
                     rejectedRows++;
-                    List<String> reasons = new ArrayList<>();
-                    mapper.problems.forEach((column, message) -> {
-                        reasons.add("kolom " + column + ": " + message);
-                        problem(SHEET + ", rij " + rowNumber + ", kolom " + column + ": " + message);
-                    });
+                    mapper.problems.forEach((column, message) -> problem(SHEET, rowNumber, column, message));
                     if (rejectedOut != null) {
-                        List<String> out = new ArrayList<>(cells);
-                        while (out.size() < header.size()) {
-                            out.add("");
-                        }
-                        out = new ArrayList<>(out.subList(0, header.size()));
-                        out.add(String.join("; ", reasons));
-                        print(out);
+                        rejectedOut.row(SHEET, header, cells, reasons(mapper));
                     }
                     return;
                 }
@@ -677,37 +667,35 @@ class TrajectoryImport {
                 String professional = mapper.text(PROFESSIONAL);
                 if (target.ownRegistration()) {
                     if (professional != null && !professional.equalsIgnoreCase(target.supporterCode())) {
-                        mapper.problem(PROFESSIONAL, "Leeg laten of uw eigen code " + target.supporterCode()
-                                + " invullen; u kunt alleen uw eigen registratie importeren.");
+                        mapper.problem(PROFESSIONAL, msg("import.row.professional.notOwn", target.supporterCode()));
                     }
                     return target.supporterId();
                 }
                 if (professional == null) {
-                    mapper.problem(PROFESSIONAL, "Vul de code van de praktijkondersteuner in.");
+                    mapper.problem(PROFESSIONAL, msg("import.row.professional.missing"));
                     return null;
                 }
                 String code = professional.toUpperCase(Locale.ROOT);
                 Integer rejectedRow = rejectedProfessionalRows.get(code);
                 if (rejectedRow != null) {
-                    mapper.problem(PROFESSIONAL, "De professional " + code + " is afgewezen (blad " + PROFESSIONALS
-                            + ", rij " + rejectedRow + ").");
+                    mapper.problem(PROFESSIONAL, msg("import.row.professional.rejected", code, PROFESSIONALS,
+                            String.valueOf(rejectedRow)));
                     return null;
                 }
                 Long id = supporterByCode.get(code);
                 if (id == null) {
-                    mapper.problem(PROFESSIONAL, "De professional " + professional + " staat niet op het blad "
-                            + PROFESSIONALS + " en is geen praktijkondersteuner van pilot " + target.pilotName() + ".");
+                    mapper.problem(PROFESSIONAL, msg("import.row.professional.unknown", professional, PROFESSIONALS,
+                            target.pilotName()));
                 }
                 return id;
             }
         }
 
-        private void print(List<String> cells) {
-            try {
-                rejectedOut.printRecord(cells);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        /** The reden column of a rejected row: "kolom x: melding; kolom y: melding". */
+        private String reasons(RowMapper mapper) {
+            List<String> reasons = new ArrayList<>();
+            mapper.problems.forEach((column, message) -> reasons.add(msg("import.problem.reason", column, message)));
+            return String.join("; ", reasons);
         }
     }
 
@@ -716,10 +704,18 @@ class TrajectoryImport {
         private final List<String> cells;
         private final Map<String, Integer> index;
         private final Map<String, String> problems = new LinkedHashMap<>();
+        private final MessageSource messages;
+        private final Locale locale;
 
-        RowMapper(List<String> cells, Map<String, Integer> index) {
+        RowMapper(List<String> cells, Map<String, Integer> index, MessageSource messages, Locale locale) {
             this.cells = cells;
             this.index = index;
+            this.messages = messages;
+            this.locale = locale;
+        }
+
+        private String msg(String code, Object... args) {
+            return messages.getMessage(code, args, code, locale);
         }
 
         void problem(String column, String message) {
@@ -742,7 +738,7 @@ class TrajectoryImport {
             try {
                 return Integer.valueOf(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
             } catch (NumberFormatException e) {
-                problem(column, "\"" + value + "\" is geen geheel getal.");
+                problem(column, msg("import.cell.integer", value));
                 return null;
             }
         }
@@ -760,7 +756,7 @@ class TrajectoryImport {
                 }
                 return LocalDate.parse(value);
             } catch (java.time.DateTimeException e) {
-                problem(column, "\"" + value + "\" is geen datum; schrijf JJJJ-MM-DD of D-M-JJJJ.");
+                problem(column, msg("import.cell.date", value));
                 return null;
             }
         }
@@ -781,9 +777,8 @@ class TrajectoryImport {
             try {
                 return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                problem(column, "\"" + value + "\" is geen geldige code; kies uit "
-                        + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                        .collect(Collectors.joining(", ")) + ".");
+                problem(column, msg("import.cell.code", value, java.util.Arrays.stream(type.getEnumConstants())
+                        .map(Enum::name).collect(Collectors.joining(", "))));
                 return null;
             }
         }
@@ -801,7 +796,7 @@ class TrajectoryImport {
                 switch (value) {
                     case "1", "1.0", "ja", "Ja", "JA" -> chosen.add(e.getKey());
                     case "0", "0.0", "nee", "Nee", "NEE" -> { }
-                    default -> problem(e.getValue(), "\"" + value + "\" is geen 0 of 1.");
+                    default -> problem(e.getValue(), msg("import.cell.zeroOne", value));
                 }
             }
             return any ? chosen : null;
@@ -815,7 +810,7 @@ class TrajectoryImport {
             try {
                 return new java.math.BigDecimal(value.replace(',', '.'));
             } catch (NumberFormatException e) {
-                problem(column, "\"" + value + "\" is geen getal.");
+                problem(column, msg("import.cell.number", value));
                 return null;
             }
         }
@@ -834,7 +829,7 @@ class TrajectoryImport {
                     return Boolean.FALSE;
                 }
                 default -> {
-                    problem(column, "\"" + value + "\" is geen 0 of 1.");
+                    problem(column, msg("import.cell.zeroOne", value));
                     return null;
                 }
             }
@@ -848,7 +843,7 @@ class TrajectoryImport {
             }
             String code = value.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
             if (!allowed.contains(code)) {
-                problem(column, "\"" + value + "\" is geen geldige code; kies uit " + String.join(", ", allowed) + ".");
+                problem(column, msg("import.cell.code", value, String.join(", ", allowed)));
                 return null;
             }
             return code;
@@ -862,7 +857,7 @@ class TrajectoryImport {
                     continue;
                 }
                 CapjCatalogue.normalise(value).ifPresentOrElse(codes::add,
-                        () -> problem(column, "\"" + value + "\" is geen CAP-J-code (zoals A-100)."));
+                        () -> problem(column, msg("import.cell.capj", value)));
             }
             return codes;
         }
@@ -872,13 +867,13 @@ class TrajectoryImport {
                     .findFirst().orElse(CAPJ.get(0));
         }
 
-        TrajectoryData data(Map<String, Long> practiceByName, String notFound) {
+        TrajectoryData data(Map<String, Long> practiceByName, String notFound, String pilotName) {
             Long practiceId = null;
             String practice = text(PRAKTIJK);
             if (practice != null) {
                 practiceId = practiceByName.get(practice.toLowerCase(DUTCH));
                 if (practiceId == null) {
-                    problem(PRAKTIJK, "Praktijk \"" + practice + "\" " + notFound);
+                    problem(PRAKTIJK, msg(notFound, practice, pilotName));
                 }
             }
             return new TrajectoryData(practiceId, null, number(GEBOORTEMAAND), number(GEBOORTEJAAR),

@@ -252,12 +252,47 @@ class ImportPilotWebTest {
         assertThat(audit).isEqualTo("C SUCCESS " + pilot + " nieuw=2, bijgewerkt=0, afgewezen=2, bestand=pilot.xlsx, "
                 + "professionals nieuw=2 bijgewerkt=1 afgewezen=1, nieuwe accounts=1");
 
-        // The rejected rows come back as CSV with their reason.
-        String rejected = mvc.perform(get(location + "/afgewezen").with(asLeader).session(session))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(rejected.lines().toList()).hasSize(3);
-        assertThat(rejected.lines().skip(1).toList().get(0)).startsWith("T3,").endsWith(
-                "\"kolom professional: De professional " + broken + " is afgewezen (blad professionals, rij 5).\"");
+        // The rejected rows come back as a ZIP with a CSV per sheet, the sheet's columns and the reason.
+        MvcResult download = mvc.perform(get(location + "/afgewezen").with(asLeader).session(session))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(download.getResponse().getHeader("Content-Disposition")).contains("pilot-afgewezen.zip");
+        Map<String, String> rejected = ImportTestAccess.unzipText(download.getResponse().getContentAsByteArray());
+        assertThat(rejected).containsOnlyKeys("professionals.csv", "trajecten.csv");
+        List<String> reden = List.of("reden");
+        assertThat(csv(rejected.get("professionals.csv"))).containsExactly(
+                concat(PROFESSIONALS, reden),
+                List.of(broken, "DOKTER", "", "17", "V", "ANDERS", "", "", "", "", "", "", "",
+                        "kolom functie: \"DOKTER\" is geen geldige code; kies uit POH_JEUGD, SOH_JGGZ, OJG.; "
+                                + "kolom leeftijd: De waarde is minstens 18.; "
+                                + "kolom opleiding_anders: Vul in wat u bedoelt met anders.; "
+                                + "kolom account: Kies een bestaand account of geef een gebruikersnaam voor een nieuw account."));
+        assertThat(csv(rejected.get("trajecten.csv"))).containsExactly(
+                concat(TRAJECTEN, reden),
+                List.of("T3", broken, practiceName, "2011", "1", "V", "2025-09-05", "Boos", "A-102", "1", "1",
+                        "kolom professional: De professional " + broken + " is afgewezen (blad professionals, rij 5)."),
+                List.of("T4", "ONBEKEND9", practiceName, "2011", "1", "V", "2025-09-05", "Boos", "A-102", "1", "1",
+                        "kolom professional: De professional ONBEKEND9 staat niet op het blad professionals en is geen "
+                                + "praktijkondersteuner van pilot " + pilotName + "."));
+        // Each sheet is a valid import sheet again: the corrected ZIP can be uploaded as it is.
+        assertThat(rejected.get("trajecten.csv")).endsWith("\r\n");
+        String downloads = jdbc.sql("""
+                        SELECT details FROM audit_event WHERE event_type = 'IMPORT_REJECTED_DOWNLOADED' AND username = :u""")
+                .param("u", data.username(leader)).query(String.class).single();
+        assertThat(downloads).isEqualTo("afgewezen=2, professionals afgewezen=1, bestand=pilot.xlsx");
+    }
+
+    static List<List<String>> csv(String text) throws IOException {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (var record : org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))) {
+            rows.add(record.toList());
+        }
+        return rows;
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
@@ -406,5 +441,52 @@ class ImportPilotWebTest {
         assertThat(noToken.getResponse().getStatus()).isEqualTo(401);
         String municipalToken = token(data.user(Role.GEMEENTE));
         assertThat(api(municipalToken, pilotWorkbook()).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    /** Only trajecten, both naming a professional the pilot does not have: not one valid row. */
+    byte[] noValidRows() throws IOException {
+        return workbook(Map.of("trajecten", prepend(TRAJECTEN, List.of(
+                List.of("V1", "ONBEKEND9", practiceName, 2012, 4, "V", "2025-09-01", "Angstig", "A-102", 1, 2),
+                List.of("V2", "ONBEKEND9", practiceName, 2010, 11, "M", "2025-09-03", "Somber", "A-102", 1, 1)))));
+    }
+
+    @Test
+    void onlyValidRowsWithoutAnyValidRowImportsNothingOnTheApi() throws Exception {
+        MvcResult result = api(token(leader), noValidRows(), "pilot", String.valueOf(pilot), "modus", "geldig");
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        JsonNode body = json.readTree(result.getResponse().getContentAsString());
+        assertThat(body.get("geimporteerd").asBoolean()).isFalse();
+        assertThat(body.get("nieuw").asInt()).isZero();
+        assertThat(body.get("bijgewerkt").asInt()).isZero();
+        assertThat(body.get("afgewezen").asInt()).isEqualTo(2);
+        assertThat(body.get("aantalProblemen").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM trajectory t JOIN supporter s ON s.id = t.supporter_id WHERE s.pilot_id = :p")
+                .param("p", pilot).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT outcome || ' ' || details FROM audit_event
+                         WHERE event_type = 'TRAJECTORIES_IMPORTED' AND username = :u""")
+                .param("u", data.username(leader)).query(String.class).single())
+                .isEqualTo("FAILURE nieuw=0, bijgewerkt=0, afgewezen=2, bestand=pilot.xlsx, professionals nieuw=0 "
+                        + "bijgewerkt=0 afgewezen=0, nieuwe accounts=0, niets geïmporteerd (geen geldige rijen), via=api");
+    }
+
+    @Test
+    void onlyValidRowsWithoutAnyValidRowImportsNothingOnThePage() throws Exception {
+        RequestPostProcessor asLeader = principals.as(leader);
+        MvcResult checked = upload(asLeader, pilot, "pilot.xlsx", noValidRows());
+        String uploadId = (String) checked.getModelAndView().getModel().get("uploadId");
+        String location = mvc.perform(post("/import/" + uploadId).param("alleenGeldig", "true")
+                        .with(asLeader).with(csrf()).session(session))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        jobs.awaitFinished(location.substring("/import/taak/".length()), Duration.ofMinutes(1));
+        MvcResult done = mvc.perform(get(location).with(asLeader).session(session)).andReturn();
+        assertThat(done.getResponse().getStatus()).isEqualTo(422);
+        assertThat(done.getResponse().getContentAsString())
+                .contains("Er is niets geïmporteerd: het bestand heeft geen enkele geldige rij (2 rijen hebben problemen).")
+                .doesNotContain("Geïmporteerd:").doesNotContain("afgewezen-download");
+        // Nothing stored, so no rejected-rows file either: the problems are on the page.
+        mvc.perform(get(location + "/afgewezen").with(asLeader).session(session)).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT count(*) FROM trajectory t JOIN supporter s ON s.id = t.supporter_id WHERE s.pilot_id = :p")
+                .param("p", pilot).query(Integer.class).single()).isZero();
     }
 }

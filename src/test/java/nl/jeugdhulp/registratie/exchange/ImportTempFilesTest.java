@@ -2,21 +2,15 @@ package nl.jeugdhulp.registratie.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A checked upload between dry run and import: kept in a JDBC session, its file swept when forgotten. */
+/** Temp files an instance left behind (a crash mid-request) are swept. */
 class ImportTempFilesTest {
 
     @Test
@@ -35,26 +29,5 @@ class ImportTempFilesTest {
         assertThat(old).doesNotExist();
         assertThat(fresh).exists();
         assertThat(other).exists();
-    }
-
-    @Test
-    void thePendingUploadSurvivesSerialisationAsTheSessionStoreDoesIt() throws Exception {
-        ImportPlan plan = new ImportPlan(new ArrayList<>(List.of("bron_id", "startdatum")), List.of("kolom x genegeerd"),
-                3, 2, 1, 0, List.of("trajecten, rij 4, startdatum: ontbreekt"), 1,
-                List.of(new ImportPlan.Professional(2, "P001", true, null)), 1, 0, 0);
-        ImportUploads.Upload upload = new ImportUploads.Upload("id-1", "/tmp/x.upload", "pilot.xlsx",
-                new ImportTarget(null, null, 7L, "Pilot Zuid"), plan);
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(upload);
-        }
-        Object back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = in.readObject();
-        }
-
-        assertThat(back).isEqualTo(upload);
-        assertThat(((ImportUploads.Upload) back).file()).isEqualTo(Path.of("/tmp/x.upload"));
     }
 }

@@ -18,8 +18,8 @@ class ImportUploadLimitTest {
     void tooLargeUploadGets413AndADutchMessage() {
         ExtendedModelMap model = new ExtendedModelMap();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        Object view = new ImportUploadLimit(DataSize.ofMegabytes(100))
-                .tooLarge(new MockHttpServletRequest("POST", "/import"), model, response);
+        Object view = new ImportUploadLimit(DataSize.ofMegabytes(100), bundles())
+                .tooLarge(new MockHttpServletRequest("POST", "/import"), model, response, java.util.Locale.forLanguageTag("nl-NL"));
         assertThat(view).isEqualTo("exchange/import");
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(model.get("error")).isEqualTo("Het bestand is te groot; het mag hoogstens 100 MB zijn.");
@@ -28,8 +28,9 @@ class ImportUploadLimitTest {
     @Test
     void tooLargeApiUploadGets413AndJson() {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        Object answer = new ImportUploadLimit(DataSize.ofMegabytes(100))
-                .tooLarge(new MockHttpServletRequest("POST", "/api/v1/imports"), new ExtendedModelMap(), response);
+        Object answer = new ImportUploadLimit(DataSize.ofMegabytes(100), bundles())
+                .tooLarge(new MockHttpServletRequest("POST", "/api/v1/imports"), new ExtendedModelMap(), response,
+                        java.util.Locale.forLanguageTag("nl-NL"));
         assertThat(answer).isInstanceOf(org.springframework.http.ResponseEntity.class);
         org.springframework.http.ResponseEntity<?> entity = (org.springframework.http.ResponseEntity<?>) answer;
         assertThat(entity.getStatusCode().value()).isEqualTo(413);
@@ -41,5 +42,14 @@ class ImportUploadLimitTest {
         assertThat(ImportRowReader.columnKey(" Datum-laatste Contact ")).isEqualTo("datum_laatste_contact");
         assertThat(ImportRowReader.columnKey("CAPJ_1")).isEqualTo("capj_1");
         assertThat(ImportRowReader.columnKey("interventie - triage")).isEqualTo("interventie_triage");
+    }
+
+    /** The application's message bundles, as Spring Boot configures them. */
+    static org.springframework.context.MessageSource bundles() {
+        var source = new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
     }
 }

@@ -157,9 +157,14 @@ class ImportWebTest {
                         + "JOIN trajectory t ON t.id = c.trajectory_id WHERE t.supporter_id = :s AND t.source_id = 'R1'")
                 .param("s", supporter.id()).query(String.class).single()).isEqualTo("A102,E103");
 
-        String rejected = mvc.perform(get("/import/taak/" + jobId + "/afgewezen").with(asSupporter()).session(session))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        List<String> lines = rejected.lines().toList();
+        MvcResult download = mvc.perform(get("/import/taak/" + jobId + "/afgewezen").with(asSupporter()).session(session))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(download.getResponse().getContentType()).isEqualTo("application/zip");
+        assertThat(download.getResponse().getHeader("Content-Disposition")).contains("trajecten-afgewezen.zip");
+        // Only the sheet with rejected rows; an own-registration import has no professionals sheet.
+        Map<String, String> rejectedFiles = ImportTestAccess.unzipText(download.getResponse().getContentAsByteArray());
+        assertThat(rejectedFiles).containsOnlyKeys("trajecten.csv");
+        List<String> lines = rejectedFiles.get("trajecten.csv").lines().toList();
         assertThat(lines.get(0)).startsWith("bron_id,Professional,praktijk").endsWith(",opmerking,reden");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("R3,").contains("kolom geslacht: ").contains("kolom aantal_contacten: ");
@@ -181,6 +186,19 @@ class ImportWebTest {
                 "C FAILURE nieuw=0, bijgewerkt=0, afgewezen=1, bestand=trajecten.csv, niets geïmporteerd (alles-of-niets)",
                 "C SUCCESS nieuw=2, bijgewerkt=0, afgewezen=1, bestand=trajecten.csv",
                 "U SUCCESS nieuw=0, bijgewerkt=2, afgewezen=1, bestand=trajecten.csv");
+    }
+
+    @Test
+    void problemLinesFollowTheUsersLanguage() throws Exception {
+        MvcResult checked = mvc.perform(multipart("/import")
+                .file(new MockMultipartFile("bestand", "trajecten.csv", "text/csv", csv("Angstig")))
+                .cookie(new jakarta.servlet.http.Cookie("taal", "en")).with(asSupporter()).with(csrf()).session(session))
+                .andReturn();
+        assertThat(plan(checked).problems()).hasSize(2).first().asString()
+                .isEqualTo("trajecten, row 4, column geslacht: \"Q\" is not a valid code; choose from M, V, X, ONBEKEND.");
+        assertThat(plan(checked).warnings()).containsExactly("trajecten, column opmerking: unknown column, ignored.");
+        // Without the cookie: Dutch, as every test above.
+        assertThat(plan(upload("trajecten.csv", csv("Angstig"))).problems().get(0)).startsWith("trajecten, rij 4, kolom geslacht:");
     }
 
     @Test

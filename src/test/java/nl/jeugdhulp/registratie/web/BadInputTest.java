@@ -774,8 +774,8 @@ class BadInputTest {
         add("import API pilot=abc", 400, own, importApi(supporterToken, simple, "pilot", "abc"));
         add("import API pilot=" + OVERFLOW, 400, own, importApi(supporterToken, simple, "pilot", OVERFLOW));
         add("import API rows of scripts, SQL and huge text", 422, own, importApi(supporterToken, hostile));
-        // "Valid rows only" with no valid row: a 200 that imported nothing and lists every problem.
-        add("import API rows of scripts, valid rows only", 200, own,
+        // "Valid rows only" with no valid row: nothing imported, so 422 with "geimporteerd": false and every problem.
+        add("import API rows of scripts, valid rows only", 422, own,
                 importApi(supporterToken, hostile, "modus", "geldig"));
         String leaderToken = apiToken(leader);
         add("import API for another pilot", 404, count("trajectory", null),
