@@ -38,16 +38,16 @@ final class ReportTables {
         specs.add(requests("capj_a", "report.capj.", groupRows(axisAGroups)));
         specs.add(requests("capj_d", "report.capj.", groupRows(axisDGroups)));
         specs.add(new TableSpec("hulpvragen_per_traject", STARTED, false, "report.number.", List.of(
-                new Row("1", "r.k = 1"), new Row("2", "r.k = 2"), new Row("3PLUS", "r.k >= 3")),
-                "pop CROSS JOIN LATERAL (SELECT count(*) AS k FROM trajectory_capj tc WHERE tc.trajectory_id = pop.id) r",
-                "r.k > 0", "r.k = 0"));
+                new Row("1", "cardinality(capj_codes) = 1"), new Row("2", "cardinality(capj_codes) = 2"),
+                new Row("3PLUS", "cardinality(capj_codes) >= 3")), TableSpec.POP, "capj_codes IS NOT NULL",
+                "capj_codes IS NULL"));
         specs.add(TableSpec.single("diagnosevraag", STARTED, "code.diagnosisQuestion.", "diagnosis_question",
                 names(Codes.DiagnosisQuestion.values())));
         specs.add(TableSpec.single("diagnose", STARTED, "code.diagnosis.", "diagnosis", names(Codes.Diagnosis.values()))
                 .where("diagnosis_question = 'EERDERE_DIAGNOSE'"));
-        specs.add(TableSpec.classes("wachttijd", STARTED, "report.waiting.", "registration_date", List.of(
-                new Row("LE5W", "start_date - registration_date <= 35"),
-                new Row("GT5W", "start_date - registration_date > 35"))));
+        // waiting_days: start_date - registration_date, known when the registration date is.
+        specs.add(TableSpec.classes("wachttijd", STARTED, "report.waiting.", "waiting_days", List.of(
+                new Row("LE5W", "waiting_days <= 35"), new Row("GT5W", "waiting_days > 35"))));
         return specs;
     }
 
@@ -82,13 +82,16 @@ final class ReportTables {
         return specs;
     }
 
-    /** A table over help requests (CAP-J codes, rolled up to group and axis), not over trajectories. */
+    /**
+     * A table over help requests (CAP-J codes, rolled up to group and axis), not over trajectories: pop's
+     * sorted array of codes unnested; a trajectory without any counts once as missing.
+     */
     private static TableSpec requests(String id, String prefix, List<Row> rows) {
         return new TableSpec(id, STARTED, false, prefix, rows,
-                "pop LEFT JOIN trajectory_capj tc ON tc.trajectory_id = pop.id "
+                "LEFT JOIN LATERAL unnest(pop.capj_codes) AS tc(capj_code) ON TRUE "
                         + "LEFT JOIN capj_code r ON r.code = tc.capj_code "
                         + "LEFT JOIN capj_code c ON c.code = coalesce(r.group_code, r.code)",
-                "tc.trajectory_id IS NOT NULL", "tc.trajectory_id IS NULL");
+                "tc.capj_code IS NOT NULL", "tc.capj_code IS NULL");
     }
 
     private static List<Row> groupRows(List<String> groups) {

@@ -26,7 +26,7 @@ class SupporterFigures {
     }
 
     List<SupporterGroup> groups(ReportFilter filter, ReportScope scope) {
-        ReportQueries.Sql base = queries.population(Population.ACTIVE, filter, scope);
+        ReportQueries.Sql base = queries.population(Population.ACTIVE, filter, scope, false);
         String sql = base.sql() + """
                 , active AS (
                     SELECT pop.supporter_id, count(*) FILTER (WHERE pop.start_date BETWEEN :from AND :to) AS started

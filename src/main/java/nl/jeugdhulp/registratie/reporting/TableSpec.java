@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * How to count one categorical table in SQL. {@code source} is what is counted (the population
- * {@code pop}, or pop joined to its help requests); {@code known} says when the variable is known;
+ * How to count one categorical table in SQL. What is counted is the population {@code pop}, or
+ * with {@code joins} pop joined to its help requests; {@code known} says when the variable is known;
  * {@code missing} when a trajectory counts as missing; each row has its own condition. All SQL here
- * is fixed text from code, never user input.
+ * is fixed text from code, never user input. The conditions read columns of {@code pop} by name (see
+ * {@link ReportQueries#CUBE_COLUMNS}).
  */
 record TableSpec(String id, Population population, boolean multiAnswer, String rowLabelPrefix, List<Row> rows,
-                 String source, String known, String missing) {
+                 String joins, String known, String missing) {
 
     record Row(String code, String condition) {
     }
 
-    static final String POP = "pop";
+    /** No joins: the table counts trajectories. */
+    static final String POP = "";
 
     /** A single-answer variable: one column holding one code. */
     static TableSpec single(String id, Population population, String prefix, String column, List<String> codes) {
@@ -35,7 +37,7 @@ record TableSpec(String id, Population population, boolean multiAnswer, String r
     }
 
     TableSpec where(String extraCondition) {
-        return new TableSpec(id, population, multiAnswer, rowLabelPrefix, rows, source,
+        return new TableSpec(id, population, multiAnswer, rowLabelPrefix, rows, joins,
                 "(" + known + ") AND " + extraCondition, "(" + missing + ") AND " + extraCondition);
     }
 

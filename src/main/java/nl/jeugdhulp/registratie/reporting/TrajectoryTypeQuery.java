@@ -16,8 +16,7 @@ class TrajectoryTypeQuery {
 
     private static final String COMPLETE = """
             contacts IS NOT NULL AND applicants IS NOT NULL AND consultations IS NOT NULL
-            AND interventions IS NOT NULL AND duration_days IS NOT NULL
-            AND EXISTS (SELECT 1 FROM trajectory_capj tc WHERE tc.trajectory_id = pop.id)""";
+            AND interventions IS NOT NULL AND duration_days IS NOT NULL AND capj_codes IS NOT NULL""";
 
     private final ReportQueries queries;
 
@@ -26,20 +25,22 @@ class TrajectoryTypeQuery {
     }
 
     TrajectoryTypesResult types(ReportFilter filter, ReportScope scope) {
-        long population = queries.aggregate(Population.CLOSED, "count(*) FILTER (WHERE " + COMPLETE + ")", filter,
-                scope, (rs, i) -> rs.getLong(1));
+        // One statement: the complete trajectories are counted (the window, before the limit) and sampled.
+        long[] population = {0};
         List<TrajectoryVector> rows = queries.list(Population.CLOSED, """
-                        SELECT duration_days / 7.0, contacts, cardinality(applicants),
-                               (SELECT count(*) FROM trajectory_capj tc WHERE tc.trajectory_id = pop.id),
+                        SELECT duration_days / 7.0, contacts, cardinality(applicants), cardinality(capj_codes),
                                cardinality(consultations), cardinality(interventions),
-                               'OVERBRUGGINGSHULP' = ANY (interventions), outcome = 'VERWEZEN'
-                          FROM pop WHERE\s""" + COMPLETE + """
+                               'OVERBRUGGINGSHULP' = ANY (interventions), outcome = 'VERWEZEN', count(*) OVER ()
+                          FROM pop WHERE\s""" + COMPLETE + "\n" + """
                          ORDER BY hashtext(pop.id::text), pop.id LIMIT\s""" + TrajectoryTypes.SAMPLE_LIMIT,
                 filter, scope,
-                (rs, i) -> new TrajectoryVector(rs.getDouble(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8)));
+                (rs, i) -> {
+                    population[0] = rs.getLong(9);
+                    return new TrajectoryVector(rs.getDouble(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8));
+                });
         TrajectoryTypesResult clustered = TrajectoryTypes.classify(rows);
-        return new TrajectoryTypesResult((int) population, clustered.clustered(), population > rows.size(),
+        return new TrajectoryTypesResult((int) population[0], clustered.clustered(), population[0] > rows.size(),
                 clustered.types());
     }
 }
