@@ -6,17 +6,19 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElement;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOf;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.jeugdhulp.registratie.TestData.Supporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The supporter's whole registration flow in a real (headless) browser with app.js running: log in,
@@ -233,7 +236,8 @@ class RegistrationBrowserIT extends BrowserTestSupport {
         browser.clickAndWait(browser.find(By.xpath("//main//form//button[normalize-space()='Importeren']")));
         browser.await().until(urlMatches("/import/taak/[^/]+$"));
         // The progress script reloads the page when the job has finished.
-        WebElement result = browser.visible(By.id("import-resultaat"));
+        WebElement result = new WebDriverWait(browser.driver(), Duration.ofMinutes(2))
+                .until(visibilityOfElementLocated(By.id("import-resultaat")));
         assertThat(result.getText()).isEqualTo("Geïmporteerd: 2 nieuw, 0 bijgewerkt.");
         assertThat(trajectoriesOfSupporter()).isEqualTo(2);
         assertThat(jdbc.sql("""

@@ -89,7 +89,7 @@ class RoleJourneysBrowserIT extends BrowserTestSupport {
 
         // Cost assumptions: a new one for this pilot.
         browser.clickAndWait(browser.visible(By.linkText("Kostenaannames")));
-        assertThat(browser.heading()).isEqualTo("Kostenaannames");
+        assertThat(browser.heading()).isEqualTo("Kostenaannames voor de samenvatting");
         browser.check("projectleider", "kostenaannames");
         browser.clickAndWait(browser.find(By.xpath("//h2[normalize-space()='" + pilotName
                 + "']/following-sibling::a[normalize-space()='Nieuwe aanname']")));
