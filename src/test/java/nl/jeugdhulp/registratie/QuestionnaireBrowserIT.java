@@ -4,82 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import nl.jeugdhulp.registratie.TestData.Supporter;
 import nl.jeugdhulp.registratie.reporting.Breakdown;
 import nl.jeugdhulp.registratie.reporting.Report;
 import nl.jeugdhulp.registratie.reporting.ReportFilter;
 import nl.jeugdhulp.registratie.reporting.ReportScope;
 import nl.jeugdhulp.registratie.reporting.ReportService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A parent with a phone-sized browser and no account: opens the supporter's personal link (read from
  * the supporter's own page, as printed on the card), chooses the parent version, answers by tapping
  * the large choices, sends, sees the thank-you page; going back and sending again stores nothing
- * more; the response counts in the trimester report. Screenshots: target/screenshots/QuestionnaireBrowserIT/.
+ * more; the response counts in the trimester report. Screenshots: target/browser/screenshots/ouder-*.png.
  */
-// A real browser keeps a real cookie, so the JDBC session store the test profile leaves out is used here.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.autoconfigure.exclude=")
-@ActiveProfiles("test")
-class QuestionnaireBrowserIT {
+class QuestionnaireBrowserIT extends BrowserTestSupport {
 
-    private static HeadlessChromium browser;
-
-    @RegisterExtension
-    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FOUT-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData data;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ReportService reports;
 
     long pilot;
     Supporter supporter;
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start(QuestionnaireBrowserIT.class.getSimpleName());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {
-        browser.baseUrl("http://localhost:" + port);
-        browser.forgetSession();
         pilot = data.pilot();
         long practice = data.practice(pilot, data.municipality());
         supporter = data.supporter(pilot, "SOH_JGGZ", practice);
@@ -95,7 +48,7 @@ class QuestionnaireBrowserIT {
             browser.open(link);
             assertThat(heading()).isEqualTo("Vragenlijst over de Specialistisch Ondersteuner Huisarts Jeugd-GGZ (SOH-JGGZ)");
             assertThat(browser.all(By.cssSelector(".navbar-nav"))).as("no staff menu for a client").isEmpty();
-            browser.screenshot("keuze-versie");
+            browser.check("ouder", "keuze-versie");
             browser.clickAndWait(browser.visible(By.linkText("Ik ben ouder of verzorger")));
 
             assertThat(heading()).isEqualTo("Wat vindt u van de Specialistisch Ondersteuner Huisarts Jeugd-GGZ (SOH-JGGZ)?");
@@ -104,7 +57,7 @@ class QuestionnaireBrowserIT {
             assertThat(nine.getSize().getWidth()).isGreaterThanOrEqualTo(44);
             assertThat(browser.driver().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scrolling on a phone").isEqualTo(true);
-            browser.screenshot("formulier-ouder");
+            browser.check("ouder", "formulier-ouder");
 
             tap(nine);
             tap(label("listen-10"));
@@ -116,13 +69,13 @@ class QuestionnaireBrowserIT {
             tap(label("confidence-WEL_EENS"));
             browser.type(browser.find(By.id("remarks")), "Fijn dat het bij de huisarts kon.");
             assertThat(browser.find(By.id("understand-9")).isSelected()).isTrue();
-            browser.screenshot("formulier-ingevuld");
+            browser.check("ouder", "formulier-ingevuld");
             browser.clickAndWait(browser.find(By.cssSelector("button.q-send")));
 
             browser.await().until(urlMatches("/ouder/bedankt$"));
             assertThat(heading()).isEqualTo("Bedankt!");
             assertThat(browser.find(By.tagName("main")).getText()).contains("Uw antwoorden zijn anoniem verstuurd.");
-            browser.screenshot("bedankt");
+            browser.check("ouder", "bedankt");
 
             // Back to the form and send again: the same one-time token, so still one response.
             browser.driver().navigate().back();
@@ -152,22 +105,19 @@ class QuestionnaireBrowserIT {
 
     /** Logs in as the supporter and reads the personal link on their questionnaire page. */
     private String personalLinkFromTheSupportersPage() {
-        browser.open("/login");
-        browser.type(browser.visible(By.id("username")), supporter.username());
-        browser.type(browser.find(By.id("password")), TestData.PASSWORD);
-        browser.clickAndWait(browser.find(By.cssSelector("main form button[type='submit']")));
+        logIn(supporter.username(), "supporter", "login-vragenlijst");
         browser.open("/profiel");
         browser.clickAndWait(browser.visible(By.partialLinkText("Cliëntvragenlijst: persoonlijke link")));
         String link = browser.visible(By.cssSelector("main code")).getText().trim();
         assertThat(link).matches("http://localhost:" + port + "/v/[A-Za-z0-9_-]{43}");
-        browser.screenshot("eigen-vragenlijstpagina");
+        browser.check("supporter", "vragenlijst-eigen-vragenlijstpagina");
         // The printable card: its QR code (SVG served by the app) is loaded and drawn.
         browser.clickAndWait(browser.visible(By.linkText("Kaart met QR-code (afdrukken)")));
         WebElement qr = browser.visible(By.cssSelector(".q-card img.q-qr"));
         browser.await().until(d -> ((Number) browser.driver().executeScript(
                 "return arguments[0].complete ? arguments[0].naturalWidth : 0;", qr)).intValue() > 0);
         assertThat(browser.find(By.cssSelector(".q-card-link")).getText()).isEqualTo(link);
-        browser.screenshot("kaart-a4");
+        browser.check("supporter", "vragenlijst-kaart-a4");
         return link;
     }
 
@@ -183,6 +133,6 @@ class QuestionnaireBrowserIT {
     }
 
     private String heading() {
-        return browser.visible(By.cssSelector("main h1")).getText().trim().replaceAll("\\s+", " ");
+        return browser.heading();
     }
 }
