@@ -108,13 +108,12 @@ class PerformanceBenchmark {
             Export export = export(researcher, rows, "ZIP");
             Export xlsx = export(researcher, rows, "XLSX");
             double startup = startup();
-            double startupCds = startupWithCds();
             Import imported = importer.run();
 
             String line = String.format(java.util.Locale.ROOT,
-                    "| %s | %,d | %,d | %.1f | %.0f | %.0f | %.1f | %,.0f | %.0f | %,.0f | %.0f | %.2f | %.2f | %.1f | %.0f |",
+                    "| %s | %,d | %,d | %.1f | %.0f | %.0f | %.1f | %,.0f | %.0f | %,.0f | %.0f | %.2f | %.1f | %.0f |",
                     LocalDate.now(), rows, inYear, loadMillis / 1000.0, report, floor, report / floor,
-                    export.rowsPerSecond, export.peakHeapMb, xlsx.rowsPerSecond, xlsx.peakHeapMb, startup, startupCds,
+                    export.rowsPerSecond, export.peakHeapMb, xlsx.rowsPerSecond, xlsx.peakHeapMb, startup,
                     imported.seconds, imported.peakHeapMb);
             results.add(line);
             System.out.println("BENCHMARK " + line);
@@ -245,7 +244,7 @@ class PerformanceBenchmark {
 
     /**
      * Seconds from starting a fresh JVM of the application on this database to a healthy answer,
-     * with the given extra JVM options (e.g. a CDS archive).
+     * with the given extra JVM options.
      */
     private double startup(String... jvmOptions) throws IOException, InterruptedException {
         int appPort;
@@ -277,24 +276,6 @@ class PerformanceBenchmark {
             process.waitFor();
             Files.deleteIfExists(log);
         }
-    }
-
-    /**
-     * The start-up with an application class-data-sharing archive (docs/deployment.md): a training
-     * run that stops once the context is refreshed writes the archive, then a measured start uses it.
-     */
-    private double startupWithCds() throws IOException, InterruptedException {
-        Path archive = Path.of("target", "benchmark", "application.jsa").toAbsolutePath();
-        Files.createDirectories(archive.getParent());
-        Files.deleteIfExists(archive);
-        Path log = Files.createTempFile("benchmark-cds", ".log");
-        Process training = application(0, log, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh");
-        if (!training.waitFor(3, java.util.concurrent.TimeUnit.MINUTES) || !Files.exists(archive)) {
-            training.destroy();
-            throw new IllegalStateException("the CDS training run wrote no archive: " + Files.readString(log));
-        }
-        Files.deleteIfExists(log);
-        return startup("-XX:SharedArchiveFile=" + archive);
     }
 
     /** The application as production runs it: prod profile, this database, 256 MB heap, the runtime class path. */
@@ -350,8 +331,8 @@ class PerformanceBenchmark {
             String header = """
                     Benchmark run %s on %d cores, Java %s, heap limit %d MB.
 
-                    | date | trajectories | in the year | load s | report ms | floor ms | ratio | export rows/s | export peak heap MB | XLSX rows/s | XLSX peak heap MB | start-up s | start-up with CDS s | import 50,000 s | import peak heap MB |
-                    |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                    | date | trajectories | in the year | load s | report ms | floor ms | ratio | export rows/s | export peak heap MB | XLSX rows/s | XLSX peak heap MB | start-up s | import 50,000 s | import peak heap MB |
+                    |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                     """.formatted(OffsetDateTime.now(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             Files.writeString(file, header + String.join("\n", results) + "\n", StandardCharsets.UTF_8,
