@@ -17,7 +17,11 @@ import java.util.zip.ZipOutputStream;
  */
 final class ExportCsv implements ExportSink {
 
+    /** Characters per encoder call: a line goes into {@link #line} first, the writer gets whole chunks. */
+    private static final int CHUNK = 32 * 1024;
+
     private final ZipOutputStream zip;
+    private final StringBuilder line = new StringBuilder(CHUNK + 1024);
     private Writer writer;
 
     ExportCsv(ZipOutputStream zip) {
@@ -38,6 +42,8 @@ final class ExportCsv implements ExportSink {
 
     @Override
     public void endSheet() throws IOException {
+        writer.append(line);
+        line.setLength(0);
         writer.flush();
         zip.closeEntry();
         writer = null;
@@ -53,22 +59,42 @@ final class ExportCsv implements ExportSink {
     private void line(List<?> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                writer.write(',');
+                line.append(',');
             }
-            writer.write(field(values.get(i)));
+            append(line, values.get(i));
         }
-        writer.write("\r\n");
+        line.append("\r\n");
+        if (line.length() >= CHUNK) {
+            writer.append(line);
+            line.setLength(0);
+        }
     }
 
-    static String field(Object value) {
+    /** Appends one field: empty for {@code null}, quoted with doubled quotes if it holds a comma, quote or line break. */
+    private static void append(StringBuilder out, Object value) {
         if (value == null) {
-            return "";
+            return;
+        }
+        if (value instanceof Integer number) {
+            out.append(number.intValue());
+            return;
         }
         String text = value instanceof BigDecimal number ? plain(number) : value.toString();
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
+        if (needsQuotes(text)) {
+            out.append('"').append(text.replace("\"", "\"\"")).append('"');
+        } else {
+            out.append(text);
         }
-        return text;
+    }
+
+    private static boolean needsQuotes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String plain(BigDecimal number) {

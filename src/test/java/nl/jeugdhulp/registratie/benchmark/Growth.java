@@ -25,6 +25,11 @@ final class Growth {
         jdbc.sql("CREATE TABLE IF NOT EXISTS benchmark_supporter (original BIGINT, copy INTEGER, id BIGINT)").update();
     }
 
+    /** Leaves this supporter out of the copies (the benchmark's import goes to a supporter of its own). */
+    void exclude(long supporterId) {
+        jdbc.sql("INSERT INTO benchmark_supporter (original, copy, id) VALUES (NULL, 0, :id)").param("id", supporterId).update();
+    }
+
     /** Adds copies until about {@code size} trajectories exist; returns the milliseconds it took. */
     long growTo(long size) {
         long began = System.nanoTime();

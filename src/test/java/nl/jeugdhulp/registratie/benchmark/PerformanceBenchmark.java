@@ -1,5 +1,10 @@
 package nl.jeugdhulp.registratie.benchmark;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +30,9 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.jeugdhulp.registratie.Principals;
+import nl.jeugdhulp.registratie.TestData;
+import nl.jeugdhulp.registratie.exchange.ImportLargeFileTest;
 import nl.jeugdhulp.registratie.reporting.ReportFilter;
 import nl.jeugdhulp.registratie.reporting.ReportScope;
 import nl.jeugdhulp.registratie.reporting.ReportService;
@@ -34,17 +42,25 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The benchmark of docs/performance.md: {@code ./mvnw -Pbenchmark test -Dbenchmark.sizes=10000,100000,1000000}.
  * Not a test (no assertions on time): it grows the demo database to each size and measures the
- * trimester report, the floor scan, the research export and the start-up, writing a Markdown table
+ * trimester report, the floor scan, the research export (CSV and XLSX), the start-up and a
+ * 50,000-row import, writing a Markdown table
  * to {@code target/benchmark/results.md}. The surefire profile runs this JVM with a 256 MB heap, so
  * finishing at all shows the memory bound.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.autoconfigure.exclude=")
+@AutoConfigureMockMvc
 @ActiveProfiles({"test", "demo"})
 class PerformanceBenchmark {
 
@@ -56,6 +72,12 @@ class PerformanceBenchmark {
     JdbcClient jdbc;
     @Autowired
     ReportService reports;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    Principals principals;
     @LocalServerPort
     int port;
     @Value("${spring.datasource.url}")
@@ -68,6 +90,7 @@ class PerformanceBenchmark {
     @Test
     void measure() throws Exception {
         Growth growth = new Growth(jdbc);
+        Importer importer = importer(growth);
         LocalDate to = jdbc.sql("SELECT max(start_date) FROM trajectory").query(LocalDate.class).single();
         LocalDate from = to.minusYears(1).plusDays(1);
         HttpClient researcher = login("onderzoeker");
@@ -82,13 +105,16 @@ class PerformanceBenchmark {
                 return 0;
             });
             double floor = median(() -> floorScan(from, to));
-            Export export = export(researcher, rows);
+            Export export = export(researcher, rows, "ZIP");
+            Export xlsx = export(researcher, rows, "XLSX");
             double startup = startup();
+            Import imported = importer.run();
 
             String line = String.format(java.util.Locale.ROOT,
-                    "| %s | %,d | %,d | %.1f | %.0f | %.0f | %.1f | %,.0f | %.0f | %.2f |",
+                    "| %s | %,d | %,d | %.1f | %.0f | %.0f | %.1f | %,.0f | %.0f | %,.0f | %.0f | %.2f | %.1f | %.0f |",
                     LocalDate.now(), rows, inYear, loadMillis / 1000.0, report, floor, report / floor,
-                    export.rowsPerSecond, export.peakHeapMb, startup);
+                    export.rowsPerSecond, export.peakHeapMb, xlsx.rowsPerSecond, xlsx.peakHeapMb, startup,
+                    imported.seconds, imported.peakHeapMb);
             results.add(line);
             System.out.println("BENCHMARK " + line);
         }
@@ -126,15 +152,12 @@ class PerformanceBenchmark {
     record Export(double rowsPerSecond, double peakHeapMb) {
     }
 
-    /** The research export (ZIP of CSV, all pilots) over real HTTP, counted as it streams in. */
-    private Export export(HttpClient researcher, long rows) throws IOException, InterruptedException {
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    /** The research export (ZIP of CSV or XLSX, all pilots) over real HTTP, counted as it streams in. */
+    private Export export(HttpClient researcher, long rows, String format) throws IOException, InterruptedException {
+        List<MemoryPoolMXBean> heap = resetHeapPeaks();
         long began = System.nanoTime();
         HttpResponse<InputStream> response = researcher.send(
-                HttpRequest.newBuilder(URI.create(base() + "/export/download?formaat=ZIP")).GET().build(),
+                HttpRequest.newBuilder(URI.create(base() + "/export/download?formaat=" + format)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         long bytes = 0;
         try (InputStream body = response.body()) {
@@ -147,25 +170,90 @@ class PerformanceBenchmark {
         if (response.statusCode() != 200 || bytes < rows) {
             throw new IllegalStateException("export failed: HTTP " + response.statusCode() + ", " + bytes + " bytes");
         }
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Export(rows / seconds, peak / (1024.0 * 1024.0));
+        return new Export(rows / seconds, peakHeapMb(heap));
     }
 
-    /** Seconds from starting a fresh JVM of the application on this database to a healthy answer. */
-    private double startup() throws IOException, InterruptedException {
+    /** A GC, then the heap pools' peaks reset: what they reach next is the peak of the work that follows. */
+    private static List<MemoryPoolMXBean> resetHeapPeaks() {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        return heap;
+    }
+
+    /** The sum of the heap pools' peaks since {@link #resetHeapPeaks}: an upper bound of the peak heap. */
+    private static double peakHeapMb(List<MemoryPoolMXBean> heap) {
+        return heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
+    }
+
+    record Import(double seconds, double peakHeapMb) {
+    }
+
+    /**
+     * (d) The 50,000-row file of {@link ImportLargeFileTest} imported by a supporter of a fresh pilot
+     * through the import page (upload with dry run, then the background job, polled like the page
+     * does), timed from upload to the finished job. Its rows are deleted afterwards and its supporter
+     * is left out of the growth, so the other measurements never see them.
+     */
+    private interface Importer {
+        Import run() throws Exception;
+    }
+
+    private Importer importer(Growth growth) {
+        long pilot = data.pilot();
+        long practice = data.practice(pilot, data.municipality());
+        String practiceName = jdbc.sql("SELECT name FROM practice WHERE id = :id").param("id", practice)
+                .query(String.class).single();
+        TestData.Supporter supporter = data.supporter(pilot, "POH_JEUGD", practice);
+        growth.exclude(supporter.id());
+        byte[] file = ImportLargeFileTest.csv(practiceName);
+        return () -> {
+            RequestPostProcessor as = principals.as(supporter.userId());
+            MockHttpSession session = new MockHttpSession();
+            List<MemoryPoolMXBean> heap = resetHeapPeaks();
+            long began = System.nanoTime();
+            MvcResult checked = mvc.perform(multipart("/import")
+                    .file(new MockMultipartFile("bestand", "groot.csv", "text/csv", file))
+                    .with(as).with(csrf())
+                    .session(session)).andReturn();
+            String uploadId = (String) checked.getModelAndView().getModel().get("uploadId");
+            String location = mvc.perform(post("/import/" + uploadId)
+                    .with(as).with(csrf())
+                    .session(session)).andReturn().getResponse().getRedirectedUrl();
+            if (location == null || !location.startsWith("/import/taak/")) {
+                throw new IllegalStateException("the import did not start: " + location);
+            }
+            String status;
+            do {
+                Thread.sleep(100);
+                status = mvc.perform(get(location + "/status")
+                        .with(as).session(session)).andReturn().getResponse().getContentAsString();
+            } while (!status.contains("\"finished\":true"));
+            double seconds = (System.nanoTime() - began) / 1e9;
+            double peak = peakHeapMb(heap);
+            long stored = jdbc.sql("SELECT count(*) FROM trajectory WHERE supporter_id = :s").param("s", supporter.id())
+                    .query(Long.class).single();
+            jdbc.sql("DELETE FROM trajectory WHERE supporter_id = :s").param("s", supporter.id()).update();
+            if (stored != ImportLargeFileTest.ROWS) {
+                throw new IllegalStateException("the import stored " + stored + " rows: " + status);
+            }
+            return new Import(seconds, peak);
+        };
+    }
+
+    /**
+     * Seconds from starting a fresh JVM of the application on this database to a healthy answer,
+     * with the given extra JVM options.
+     */
+    private double startup(String... jvmOptions) throws IOException, InterruptedException {
         int appPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             appPort = socket.getLocalPort();
         }
         Path log = Files.createTempFile("benchmark-start", ".log");
         long began = System.nanoTime();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", applicationClassPath(),
-                "nl.jeugdhulp.registratie.RegistratieApplication",
-                "--spring.profiles.active=prod", "--server.port=" + appPort,
-                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = application(appPort, log, jvmOptions);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = began + Duration.ofMinutes(3).toNanos();
         try {
@@ -186,14 +274,34 @@ class PerformanceBenchmark {
         } finally {
             process.destroy();
             process.waitFor();
+            Files.deleteIfExists(log);
         }
     }
 
-    /** This JVM's class path without the test classes, whose initializer would start a database of its own. */
-    private static String applicationClassPath() {
+    /** The application as production runs it: prod profile, this database, 256 MB heap, the runtime class path. */
+    private Process application(int port, Path log, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", applicationClassPath(), "nl.jeugdhulp.registratie.RegistratieApplication",
+                "--spring.profiles.active=prod", "--server.port=" + port,
+                "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
+                "--spring.datasource.password="));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * The application's class path as in the jar: its classes and the runtime dependencies, which the
+     * benchmark profile lists in {@code target/benchmark/runtime-classpath.txt}. Not this JVM's class
+     * path: the test classes would start a database of their own, and the test libraries
+     * (Testcontainers, Playwright, …) add auto-configurations production never loads.
+     */
+    private static String applicationClassPath() throws IOException {
         String separator = System.getProperty("path.separator");
-        return String.join(separator, Arrays.stream(System.getProperty("java.class.path").split(separator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/")).toList());
+        String classes = Path.of("target", "classes").toAbsolutePath().toString();
+        Path runtime = Path.of("target", "benchmark", "runtime-classpath.txt");
+        return classes + separator + Files.readString(runtime).strip();
     }
 
     private HttpClient login(String username) throws IOException, InterruptedException {
@@ -223,8 +331,8 @@ class PerformanceBenchmark {
             String header = """
                     Benchmark run %s on %d cores, Java %s, heap limit %d MB.
 
-                    | date | trajectories | in the year | load s | report ms | floor ms | ratio | export rows/s | export peak heap MB | start-up s |
-                    |---|---|---|---|---|---|---|---|---|---|
+                    | date | trajectories | in the year | load s | report ms | floor ms | ratio | export rows/s | export peak heap MB | XLSX rows/s | XLSX peak heap MB | start-up s | import 50,000 s | import peak heap MB |
+                    |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                     """.formatted(OffsetDateTime.now(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             Files.writeString(file, header + String.join("\n", results) + "\n", StandardCharsets.UTF_8,

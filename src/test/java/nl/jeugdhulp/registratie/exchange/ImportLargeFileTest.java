@@ -32,9 +32,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(properties = "app.import.max-unpacked-size=2MB")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class ImportLargeFileTest {
+public class ImportLargeFileTest {
 
-    static final int ROWS = 50_000;
+    /** Also the size of the import in the benchmark (benchmark.PerformanceBenchmark), which reuses {@link #csv}. */
+    public static final int ROWS = 50_000;
     static final LocalDate FIRST_START = LocalDate.of(2025, 1, 1);
 
     @Autowired
@@ -49,7 +50,7 @@ class ImportLargeFileTest {
     ImportJobs jobs;
 
     /** Row i: born 2010 + i % 8 in month 1 + i % 12, i % 20 contacts, every third one closed. */
-    static byte[] csv(String practice) {
+    public static byte[] csv(String practice) {
         StringBuilder out = new StringBuilder(ROWS * 140);
         out.append("bron_id;praktijk;geboortejaar;geboortemaand;geslacht;startdatum;einddatum;hulpvraag;capj_1;"
                 + "aanmelder_ouders;aanmelder_school;aantal_contacten;interventie_triage;afronding\r\n");
