@@ -218,11 +218,16 @@ class PerformanceBenchmark {
                     .with(as).with(csrf())
                     .session(session)).andReturn();
             String uploadId = (String) checked.getModelAndView().getModel().get("uploadId");
-            String location = mvc.perform(post("/import/" + uploadId)
+            if (uploadId == null) {
+                throw new IllegalStateException("the upload was refused: HTTP " + checked.getResponse().getStatus()
+                        + " " + checked.getModelAndView().getModel().get("error"));
+            }
+            var started = mvc.perform(post("/import/" + uploadId)
                     .with(as).with(csrf())
-                    .session(session)).andReturn().getResponse().getRedirectedUrl();
+                    .session(session)).andReturn().getResponse();
+            String location = started.getRedirectedUrl();
             if (location == null || !location.startsWith("/import/taak/")) {
-                throw new IllegalStateException("the import did not start: " + location);
+                throw new IllegalStateException("the import did not start: HTTP " + started.getStatus() + " " + location);
             }
             String status;
             do {
@@ -287,7 +292,9 @@ class PerformanceBenchmark {
         command.addAll(List.of("-cp", applicationClassPath(), "nl.jeugdhulp.registratie.RegistratieApplication",
                 "--spring.profiles.active=prod", "--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
-                "--spring.datasource.password="));
+                "--spring.datasource.password=",
+                // The prod profile refuses to start without a key for the TOTP secrets; this is the public test key.
+                "--app.security.totp-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
