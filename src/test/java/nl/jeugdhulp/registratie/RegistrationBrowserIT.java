@@ -296,7 +296,7 @@ class RegistrationBrowserIT extends BrowserTestSupport {
         assertThat(target.getTagName()).isEqualTo("textarea");
         assertThat(target.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(target.getDomAttribute("aria-describedby")).contains("helpRequest-fout");
-        assertThat(browser.find(By.id("helpRequest-fout")).getText()).isEqualTo("Beschrijf de hulpvraag.");
+        assertThat(browser.find(By.id("helpRequest-fout")).getText()).isEqualTo("Fout: Beschrijf de hulpvraag.");
         assertThat(browser.find(By.id("birthYear")).getDomProperty("value")).isEqualTo("2013");
         assertThat(input("capjCodes", "A102").isSelected()).isTrue();
         browser.check(ROLE, "toetsenbord-fout");
