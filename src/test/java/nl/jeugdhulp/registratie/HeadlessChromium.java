@@ -156,8 +156,28 @@ public final class HeadlessChromium implements AutoCloseable {
     public void clickAndWait(WebElement element) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(gone(oldPage));
         waitForPage();
+    }
+
+    /**
+     * Like {@link ExpectedConditions#stalenessOf}, but Chrome sometimes answers for a node of the page
+     * being replaced with "does not belong to the document" instead of a stale-element error.
+     */
+    public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Replaces the text of a field by typing, so the page's own input handlers run. */

@@ -2,7 +2,6 @@ package nl.jeugdhulp.registratie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOf;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElement;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOf;
@@ -283,7 +282,7 @@ class RegistrationBrowserIT extends BrowserTestSupport {
         keys.tabTo(d -> "Opslaan".equals(d.getText()));
         WebElement form = browser.find(By.tagName("html"));
         keys.press(Keys.ENTER);
-        browser.await().until(stalenessOf(form));
+        browser.await().until(HeadlessChromium.gone(form));
 
         // Refused: announced and linked to the field.
         WebElement summary = browser.visible(By.id("foutoverzicht"));
@@ -310,7 +309,7 @@ class RegistrationBrowserIT extends BrowserTestSupport {
         keys.tabTo(d -> "Opslaan".equals(d.getText()));
         form = browser.find(By.tagName("html"));
         keys.press(Keys.ENTER);
-        browser.await().until(stalenessOf(form));
+        browser.await().until(HeadlessChromium.gone(form));
 
         browser.await().until(urlMatches("/trajecten/\\d+$"));
         assertThat(successMessage()).isEqualTo("Het traject is geregistreerd.");
