@@ -102,7 +102,7 @@ final class ExportCsv implements ExportSink {
     }
 
     /** Lets a writer be dropped without closing the ZIP under it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -35,7 +35,7 @@ final class RejectedRows implements AutoCloseable {
     RejectedRows(OutputStream out) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         // The printer must not close the ZIP stream when an entry ends.
-        this.writer = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+        this.writer = new OutputStreamWriter(new ExportCsv.NonClosing(zip), StandardCharsets.UTF_8);
     }
 
     /** Adds a rejected row of {@code sheet}, cut or padded to the header, with its reasons. */
@@ -80,22 +80,6 @@ final class RejectedRows implements AutoCloseable {
             zip.finish();
         } finally {
             zip.close();
-        }
-    }
-
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -128,4 +128,9 @@ public class ImportLargeFileTest {
                 .param("u", supporter.username()).query(String.class).single())
                 .isEqualTo("nieuw=50000, bijgewerkt=0, afgewezen=0, bestand=groot.csv");
     }
+
+    /** Waits for the import job behind a {@code /import/taak/{id}} location to finish (for the benchmark's other package). */
+    public static void awaitJob(org.springframework.context.ApplicationContext context, String location) throws Exception {
+        context.getBean(ImportJobs.class).awaitFinished(location.substring("/import/taak/".length()), Duration.ofMinutes(10));
+    }
 }
