@@ -20,6 +20,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Two application instances on one database, as behind a load balancer: a login on one is valid on
@@ -90,6 +93,26 @@ class TwoInstancesSessionTest {
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :u")
                 .param("u", username).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void twoRequestsOfOneSessionAddingTheSameAttributeBothSave() {
+        // Both requests loaded the session before either saved, so each sees the attribute as new.
+        @SuppressWarnings("unchecked")
+        SessionRepository<Session> sessions = (SessionRepository<Session>) (SessionRepository<?>)
+                first.getBean(JdbcIndexedSessionRepository.class);
+        Session created = sessions.createSession();
+        sessions.save(created);
+        Session page = sessions.findById(created.getId());
+        Session fetch = sessions.findById(created.getId());
+        page.setAttribute("worklist.filter", "open");
+        fetch.setAttribute("worklist.filter", "closed");
+
+        sessions.save(page);
+        sessions.save(fetch);
+
+        assertThat((String) sessions.findById(created.getId()).getAttribute("worklist.filter")).isEqualTo("closed");
+        sessions.deleteById(created.getId());
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext app, String path, String session)
