@@ -126,11 +126,22 @@ class RegistrationBrowserIT extends BrowserTestSupport {
         assertThat(heading()).isEqualTo("Traject afsluiten");
         WebElement fieldError = browser.visible(By.id("outcome-fout"));
         assertThat(fieldError.getText()).isEqualTo("Fout: Kies de wijze van afronding.");
-        assertThat(fieldError.findElement(By.xpath("ancestor::fieldset[1]")).getAttribute("id")).isEqualTo("outcome");
+        assertThat(fieldError.findElement(By.xpath("ancestor::fieldset[1]")).getDomAttribute("aria-describedby"))
+                .isEqualTo("outcome-fout");
         WebElement summary = browser.visible(By.id("foutoverzicht"));
         assertThat(browser.driver().switchTo().activeElement()).as("focus moved to the error summary").isEqualTo(summary);
         WebElement summaryLink = summary.findElement(By.cssSelector("a[href='#outcome']"));
         assertThat(summaryLink.getText()).isEqualTo("Kies de wijze van afronding.");
+        // Following the summary link to a radio group puts the focus on its first radio, not on the fieldset.
+        Keyboard keys = new Keyboard(browser);
+        keys.tabTo(d -> "#outcome".equals(d.getDomAttribute("href")));
+        keys.press(Keys.ENTER);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getDomAttribute("type")).as("focus after the summary link").isEqualTo("radio");
+        assertThat(focused.getDomAttribute("name")).isEqualTo("outcome");
+        assertThat(focused.getDomAttribute("id")).isEqualTo("outcome");
+        assertThat(focused.getDomAttribute("required")).as("a required radio group").isNotNull();
+        assertThat(browser.find(By.cssSelector("label[for='outcome']")).getText()).isEqualTo("Zelf afgerond (geen verwijzing)");
         assertThat(browser.find(By.id("endDate")).getDomProperty("value")).isEqualTo(today.toString());
         assertThat(browser.find(By.id("contacts")).getDomProperty("value")).isEqualTo("4");
         assertThat(browser.find(By.id("chainPartner")).getDomProperty("value")).isEqualTo("Jeugd-GGZ Oost");

@@ -1,9 +1,16 @@
 package nl.jeugdhulp.registratie.registration;
 
 import java.time.LocalDate;
+import java.util.Map;
+import nl.jeugdhulp.registratie.web.DeclaredRequiredFields;
 
 /** Binds the closing form. */
-class CloseForm extends ClosingFields {
+class CloseForm extends ClosingFields implements DeclaredRequiredFields {
+
+    @Override
+    public Map<String, String> requiredMarks() {
+        return RequiredMarks.CLOSING;
+    }
 
     static CloseForm from(TrajectoryData d, int version, LocalDate today) {
         CloseForm f = new CloseForm();

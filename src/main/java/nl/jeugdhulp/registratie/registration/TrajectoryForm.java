@@ -4,19 +4,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.jeugdhulp.registratie.classification.CapjCatalogue;
 import nl.jeugdhulp.registratie.registration.Codes.Applicant;
 import nl.jeugdhulp.registratie.registration.Codes.Diagnosis;
 import nl.jeugdhulp.registratie.registration.Codes.DiagnosisQuestion;
 import nl.jeugdhulp.registratie.registration.Codes.Gender;
+import nl.jeugdhulp.registratie.web.DeclaredRequiredFields;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Binds the trajectory form (new and edit). Only binding: the rules are in {@link TrajectoryRules}.
  * Edits carry the version they started from so a stale save is refused.
  */
-class TrajectoryForm extends ClosingFields {
+class TrajectoryForm extends ClosingFields implements DeclaredRequiredFields {
+
+    @Override
+    public Map<String, String> requiredMarks() {
+        return RequiredMarks.TRAJECTORY;
+    }
 
     private Long practiceId;
     private String privateReference;

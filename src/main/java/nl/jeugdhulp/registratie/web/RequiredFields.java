@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the form fragments which fields to mark "(verplicht)" in text (WCAG 1.3.1, 3.3.2): a field is
  * required when its form property carries @NotNull, @NotBlank or @NotEmpty in the default group.
- * Rules checked in code (such as the trajectory rules) are not seen here.
+ * A form whose rules live in code (the trajectory rules) declares its marks through
+ * {@link DeclaredRequiredFields} instead, including conditional ones ("verplicht bij afsluiten").
  */
 @Component("requiredFields")
 class RequiredFields {
@@ -30,8 +31,19 @@ class RequiredFields {
         this.validator = validator;
     }
 
+    /** The message key of the field's mark, or null when it has none. */
+    public String mark(Object form, String path) {
+        if (form instanceof DeclaredRequiredFields declared) {
+            return declared.requiredMarks().get(path);
+        }
+        return isRequired(form, path) ? DeclaredRequiredFields.ALWAYS : null;
+    }
+
     /** path: the field path as the fragments get it, e.g. "name" or "profile.age"; indexed paths are never marked. */
     public boolean isRequired(Object form, String path) {
+        if (form instanceof DeclaredRequiredFields declared) {
+            return DeclaredRequiredFields.ALWAYS.equals(declared.requiredMarks().get(path));
+        }
         if (form == null || path == null || path.contains("[")) {
             return false;
         }

@@ -157,6 +157,36 @@ class SupporterAdminTest {
                 .andExpect(model().attributeHasFieldErrorCode("form", "practices[1].selected", "admin.supporter.practice.otherPilot"));
     }
 
+    /** WCAG 3.3.1: an error in a practice row is linked from the summary to its own input, which points back to it. */
+    @Test
+    void errorsInPracticeRowsAreLinkedToTheirInputs() throws Exception {
+        TestData.Supporter supporter = data.supporter(pilot, "POH_JEUGD", practice);
+        long otherPractice = data.practice(data.pilot(), data.municipality());
+
+        String html = mvc.perform(save(supporter, "9", 0, Map.of("practices[0].hours", "veel",
+                        "practices[1].practiceId", String.valueOf(otherPractice), "practices[1].selected", "true")))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("href=\"#practices[0]_hours\"").contains("href=\"#practices[1]_selected\"");
+        for (String id : new String[] {"practices[0]_hours", "practices[1]_selected"}) {
+            String input = inputTag(html, id);
+            assertThat(input).as(id).contains("aria-invalid=\"true\"").contains("aria-describedby=\"" + id + "-fout\"");
+            assertThat(html).as(id).containsPattern("id=\"" + java.util.regex.Pattern.quote(id) + "-fout\"><span class=\"error-prefix\">Fout:</span>");
+        }
+        assertThat(html).as("the checkbox's label").contains("for=\"practices[1]_selected\"");
+        assertThat(inputTag(html, "practices[0]_hours")).as("the hours field is named with its practice")
+                .containsPattern("aria-label=\"Uren per week – [^\"]+\"");
+        assertThat(inputTag(html, "practices[0]_selected")).contains("aria-invalid=\"false\"").doesNotContain("aria-describedby");
+    }
+
+    private static String inputTag(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<input[^>]*\\bid=\"" + java.util.regex.Pattern.quote(id) + "\"[^>]*>")
+                .matcher(html);
+        assertThat(m.find()).as("an input with id " + id).isTrue();
+        return m.group();
+    }
+
     private MockHttpServletRequestBuilder save(TestData.Supporter supporter, String experience, int profileVersion) {
         return save(supporter, experience, profileVersion, Map.of());
     }

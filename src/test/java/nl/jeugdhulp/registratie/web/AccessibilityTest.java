@@ -78,8 +78,8 @@ class AccessibilityTest {
         for (String target : targets) {
             Element field = page.byId(target.substring(1));
             assertThat(field).as("summary link " + target).isNotNull();
-            // A link lands on the control itself or on the fieldset of a group, whose legend names it.
-            assertThat(field.getElementName()).as(target).isIn("input", "select", "textarea", "fieldset");
+            // A link lands on the control itself; for a group on its first input, so the focus moves there.
+            assertThat(field.getElementName()).as(target).isIn("input", "select", "textarea");
         }
 
         // A single field: invalid, described by an error that says "Fout:" in words, not only in red.
@@ -87,11 +87,13 @@ class AccessibilityTest {
         assertThat(birthYear.getAttributeValue("aria-invalid")).isEqualTo("true");
         assertThat(birthYear.getAttributeValue("aria-describedby")).isEqualTo("birthYear-fout");
         assertThat(page.text(page.byId("birthYear-fout"))).isEqualTo("Fout: Vul het geboortejaar in.");
-        assertThat(page.text(page.labelFor("birthYear"))).isEqualTo("Geboortejaar");
+        assertThat(page.text(page.labelFor("birthYear"))).isEqualTo("Geboortejaar (verplicht)");
         // A group: the fieldset with its legend carries the description; the options have their own labels.
-        Element gender = page.byId("gender");
+        Element firstGender = page.byId("gender");
+        assertThat(firstGender.getAttributeValue("type")).isEqualTo("radio");
+        Element gender = (Element) firstGender.getParent().getParent();
         assertThat(gender.getElementName()).isEqualTo("fieldset");
-        assertThat(page.text(page.descendants(gender, "legend").get(0))).isEqualTo("Geslacht");
+        assertThat(page.text(page.descendants(gender, "legend").get(0))).isEqualTo("Geslacht (verplicht)");
         assertThat(gender.getAttributeValue("aria-describedby")).isEqualTo("gender-fout");
         assertThat(page.text(page.byId("gender-fout"))).isEqualTo("Fout: Kies het geslacht (of onbekend).");
         assertThat(page.text(page.byId("applicants-fout"))).isEqualTo("Fout: Kies minstens één aanmelder.");
