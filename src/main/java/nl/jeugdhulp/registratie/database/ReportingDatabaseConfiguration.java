@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reporting connection. Deliberately not a second {@link DataSource} bean: that would switch off
@@ -27,7 +26,7 @@ class ReportingDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     ReportingDatabase reportingDatabase(ReplicaProperties replica, DataSource primary) {
         if (replica.url() == null || replica.url().isBlank()) {
-            return new ReportingDatabase(JdbcClient.create(primary), null);
+            return new ReportingDatabase(primary, null);
         }
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("reporting-replica");
@@ -38,6 +37,6 @@ class ReportingDatabaseConfiguration {
         // PostgreSQL enforces it also for auto-commit statements, not only inside transactions.
         pool.addDataSourceProperty("readOnlyMode", "always");
         pool.setMaximumPoolSize(replica.maximumPoolSize() == null ? 5 : replica.maximumPoolSize());
-        return new ReportingDatabase(JdbcClient.create(pool), pool);
+        return new ReportingDatabase(pool, pool);
     }
 }

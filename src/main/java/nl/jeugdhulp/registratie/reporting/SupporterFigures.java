@@ -27,6 +27,8 @@ class SupporterFigures {
 
     List<SupporterGroup> groups(ReportFilter filter, ReportScope scope) {
         ReportQueries.Sql base = queries.population(Population.ACTIVE, filter, scope, false);
+        // The per-week figures are doubles: summed in a fixed order (by supporter), they are the same to
+        // the last digit whatever order the plan found the trajectories in.
         String sql = base.sql() + """
                 , active AS (
                     SELECT pop.supporter_id, count(*) FILTER (WHERE pop.start_date BETWEEN :from AND :to) AS started
@@ -53,7 +55,8 @@ class SupporterFigures {
                        avg(norm) AS mean_norm, avg((registration_end - registration_start) / 7.0) AS mean_weeks,
                        min((registration_end - registration_start) / 7.0) AS min_weeks,
                        max((registration_end - registration_start) / 7.0) AS max_weeks,
-                       avg(started / :weeks) AS mean_new, stddev_samp(started / :weeks) AS sd_new,
+                       avg(started / :weeks ORDER BY supporter_id) AS mean_new,
+                       stddev_samp(started / :weeks ORDER BY supporter_id) AS sd_new,
                        min(started / :weeks) AS min_new, max(started / :weeks) AS max_new
                   FROM now_profile
                  GROUP BY GROUPING SETS ((function_type), ())""";

@@ -14,9 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TrajectoryTypeQuery {
 
+    /**
+     * Complete on all eight variables. "At least one help request" is an EXISTS probe rather than
+     * {@code capj_codes IS NOT NULL}, which would build the sorted array for every closed trajectory;
+     * the array's cardinality is only taken for the sampled rows.
+     */
     private static final String COMPLETE = """
             contacts IS NOT NULL AND applicants IS NOT NULL AND consultations IS NOT NULL
-            AND interventions IS NOT NULL AND duration_days IS NOT NULL AND capj_codes IS NOT NULL""";
+            AND interventions IS NOT NULL AND duration_days IS NOT NULL
+            AND EXISTS (SELECT 1 FROM trajectory_capj tc WHERE tc.trajectory_id = pop.id)""";
 
     private final ReportQueries queries;
 

@@ -78,7 +78,33 @@ final class WardClustering {
      * @return the full merge tree
      */
     public static Dendrogram cluster(double[][] points) {
+        int[] weights = new int[points.length];
+        Arrays.fill(weights, 1);
+        return cluster(points, weights);
+    }
+
+    /**
+     * Ward clustering of weighted points: point {@code i} stands for {@code weights[i]} identical
+     * observations. Their initial dissimilarity is Ward's for two clusters of those sizes at those
+     * centroids, {@code 2 w_i w_j / (w_i + w_j) |x_i - x_j|²}, and the Lance–Williams updates use the
+     * sizes, so the tree is the tree of the observations themselves once every group of identical
+     * observations has merged (at height 0, before any other merge); with all weights 1 it is
+     * {@link #cluster(double[][])}. The dendrogram's leaves and sizes count points, not weights.
+     *
+     * @param points at least one row, all of the same length, finite values
+     * @param weights one positive weight per point
+     * @return the full merge tree
+     */
+    static Dendrogram cluster(double[][] points, int[] weights) {
         int n = points.length;
+        if (weights.length != n) {
+            throw new IllegalArgumentException("one weight per point: " + n + " points, " + weights.length + " weights");
+        }
+        for (int weight : weights) {
+            if (weight < 1) {
+                throw new IllegalArgumentException("weights must be positive, got " + weight);
+            }
+        }
         if (n == 0) {
             throw new IllegalArgumentException("no points to cluster");
         }
@@ -95,8 +121,8 @@ final class WardClustering {
             }
         }
         int[] rowStart = new int[n];
-        float[] distances = squaredDistances(points, rowStart);
-        Step[] steps = nearestNeighbourChain(n, distances, rowStart);
+        float[] distances = squaredDistances(points, weights, rowStart);
+        Step[] steps = nearestNeighbourChain(n, distances, rowStart, weights);
         return Dendrogram.fromSteps(n, steps);
     }
 
@@ -108,7 +134,34 @@ final class WardClustering {
      * @return a label 0..k-1 per row, numbered in order of first appearance
      */
     public static int[] standardisedLabels(double[][] rows, int k) {
-        return cluster(standardise(rows)).cut(k);
+        double[][] z = standardise(rows);
+        // Identical rows are clustered once, weighted by their number (see cluster(points, weights)):
+        // the same types with a quadratic cost in the distinct rows only.
+        java.util.Map<java.util.List<Double>, Integer> distinct = new java.util.HashMap<>();
+        int[] point = new int[z.length];
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        java.util.List<Integer> weights = new java.util.ArrayList<>();
+        for (int r = 0; r < z.length; r++) {
+            double[] row = z[r];
+            int index = distinct.computeIfAbsent(Arrays.stream(row).boxed().toList(), key -> {
+                points.add(row);
+                weights.add(0);
+                return points.size() - 1;
+            });
+            weights.set(index, weights.get(index) + 1);
+            point[r] = index;
+        }
+        if (points.size() < k) { // k clusters need splits among identical rows
+            return cluster(z).cut(k);
+        }
+        // Points are numbered by first appearance, so the labels are numbered as for the rows themselves.
+        int[] pointLabels = cluster(points.toArray(double[][]::new), weights.stream().mapToInt(Integer::intValue).toArray())
+                .cut(k);
+        int[] labels = new int[z.length];
+        for (int r = 0; r < z.length; r++) {
+            labels[r] = pointLabels[point[r]];
+        }
+        return labels;
     }
 
     private static void requireShape(double[] row, int columns) {
@@ -117,8 +170,11 @@ final class WardClustering {
         }
     }
 
-    /** Squared Euclidean distances, condensed: pair (i, j), i &lt; j, at {@code rowStart[i] + j - i - 1}. */
-    private static float[] squaredDistances(double[][] points, int[] rowStart) {
+    /**
+     * Ward dissimilarities of the weighted points (squared Euclidean distances for weights 1), condensed:
+     * pair (i, j), i &lt; j, at {@code rowStart[i] + j - i - 1}.
+     */
+    private static float[] squaredDistances(double[][] points, int[] weights, int[] rowStart) {
         int n = points.length;
         long size = (long) n * (n - 1) / 2;
         float[] distances = new float[(int) size];
@@ -135,7 +191,8 @@ final class WardClustering {
                     double difference = a[c] - b[c];
                     sum += difference * difference;
                 }
-                distances[base + j] = (float) sum;
+                // Ward's dissimilarity of two clusters of these sizes; exactly the squared distance for weights 1.
+                distances[base + j] = (float) (sum * (2.0 * weights[i] * weights[j] / (weights[i] + weights[j])));
             }
         }
         return distances;
@@ -149,10 +206,12 @@ final class WardClustering {
      * The nearest-neighbour chain. Merged clusters live in the slot of the larger index; the slot's own
      * leaf is always part of the cluster in it, which is what {@link Dendrogram#fromSteps} relies on.
      */
-    private static Step[] nearestNeighbourChain(int n, float[] distances, int[] rowStart) {
+    private static Step[] nearestNeighbourChain(int n, float[] distances, int[] rowStart, int[] weights) {
         Step[] steps = new Step[n - 1];
-        int[] size = new int[n];
-        Arrays.fill(size, 1);
+        long[] size = new long[n];
+        for (int i = 0; i < n; i++) {
+            size[i] = weights[i];
+        }
         // Active slots as a doubly linked list; n is the end marker.
         int[] next = new int[n + 1];
         int[] previous = new int[n + 1];

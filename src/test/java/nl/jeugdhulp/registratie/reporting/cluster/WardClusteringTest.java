@@ -138,7 +138,53 @@ class WardClusteringTest {
         assertThat(tree.cut(2)).containsExactly(0, 1, 0, 1, 0);
     }
 
-    /**
+    @Test
+    void weightedPointsGiveTheTreeOfTheirDuplicatesAfterTheZeroMerges() {
+        // {0,0} three times, {4,4} twice, {10,0} once: the duplicates merge at 0, then Ward on
+        // centroids with sizes 3, 2, 1. By hand: d({0,0}x3, {4,4}x2) = 2*3*2/5 * 32 = 76.8,
+        // d({0,0}x3, {10,0}) = 2*3*1/4 * 100 = 150, d({4,4}x2, {10,0}) = 2*2*1/3 * 52 = 69.33..
+        double[][] duplicates = {{0, 0}, {4, 4}, {0, 0}, {10, 0}, {4, 4}, {0, 0}};
+        double[][] distinct = {{0, 0}, {4, 4}, {10, 0}};
+
+        WardClustering.Dendrogram all = WardClustering.cluster(duplicates);
+        WardClustering.Dendrogram weighted = WardClustering.cluster(distinct, new int[] {3, 2, 1});
+
+        assertThat(Arrays.copyOf(all.heights(), 3)).containsOnly(0.0);
+        assertThat(weighted.heights()[0]).isCloseTo(Math.sqrt(2 * 2 * 1 / 3.0 * 52), within(HEIGHT_TOLERANCE));
+        assertThat(Arrays.copyOfRange(all.heights(), 3, 5))
+                .containsExactly(weighted.heights(), within(HEIGHT_TOLERANCE * 20));
+        assertThat(weighted.cut(2)).containsExactly(0, 1, 1);
+        assertThat(all.cut(2)).containsExactly(0, 1, 0, 1, 1, 0);
+        assertThatThrownBy(() -> WardClustering.cluster(distinct, new int[] {3, 0, 1}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WardClustering.cluster(distinct, new int[] {3, 2}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 42, 2019})
+    void standardisedLabelsClusteringEachDistinctRowOnceEqualClusteringEveryRow(long seed) {
+        // 1,500 rows drawn from 300 random distinct rows: many identical rows, and (almost surely) no
+        // exactly tied distances between distinct ones, which either algorithm could resolve its own way.
+        Random random = new Random(seed);
+        double[][] distinct = new double[300][8];
+        for (double[] row : distinct) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = random.nextGaussian() * (c + 1) + (random.nextBoolean() ? 3 : 0);
+            }
+        }
+        double[][] rows = new double[1_500][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = distinct[random.nextInt(distinct.length)].clone();
+        }
+
+        for (int k = 1; k <= 6; k++) {
+            assertThat(WardClustering.standardisedLabels(rows, k)).as("cut into %d", k)
+                    .containsExactly(WardClustering.cluster(WardClustering.standardise(rows)).cut(k));
+        }
+    }
+
+        /**
      * The textbook O(n³) algorithm, written independently of the one under test: clusters as member
      * lists and centroids, each step merging the pair with the least Ward distance
      * {@code 2 n_a n_b / (n_a + n_b) * |c_a - c_b|²} (height: its square root), in double precision.
