@@ -221,7 +221,8 @@ public class ChangeHistory {
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         } catch (SQLException e) {
-            throw template.getExceptionTranslator().translate("COPY", sql, e);
+            org.springframework.dao.DataAccessException translated = template.getExceptionTranslator().translate("COPY", sql, e);
+            throw translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("COPY", sql, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -332,7 +332,8 @@ public class TrajectoryBatch {
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.StringReader(csv.toString()));
         } catch (SQLException e) {
-            throw template.getExceptionTranslator().translate("COPY", sql, e);
+            org.springframework.dao.DataAccessException translated = template.getExceptionTranslator().translate("COPY", sql, e);
+            throw translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("COPY", sql, e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
