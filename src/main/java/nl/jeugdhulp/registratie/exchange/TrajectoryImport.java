@@ -856,14 +856,14 @@ class TrajectoryImport {
                 if (value == null) {
                     continue;
                 }
-                CapjCatalogue.normalise(value).ifPresentOrElse(codes::add,
+                capjCode(value).ifPresentOrElse(codes::add,
                         () -> problem(column, msg("import.cell.capj", value)));
             }
             return codes;
         }
 
         String capjColumnOf(String code) {
-            return CAPJ.stream().filter(c -> CapjCatalogue.normalise(text(c)).map(code::equals).orElse(false))
+            return CAPJ.stream().filter(c -> text(c) != null && capjCode(text(c)).map(code::equals).orElse(false))
                     .findFirst().orElse(CAPJ.get(0));
         }
 
@@ -886,6 +886,20 @@ class TrajectoryImport {
                     text(AFRONDING_ANDERS_TEKST), code(MOMENT_VERWIJZING, ReferralMoment.class),
                     options(DESTINATIONS, Destination.class), text(KETENPARTNER));
         }
+    }
+
+    /** CAP-J cell → normalised code. Normalising runs a regular expression; a file repeats a few hundred codes. */
+    private static final Map<String, java.util.Optional<String>> CAPJ_CELLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static java.util.Optional<String> capjCode(String cell) {
+        java.util.Optional<String> code = CAPJ_CELLS.get(cell);
+        if (code == null) {
+            code = CapjCatalogue.normalise(cell);
+            if (CAPJ_CELLS.size() < 5_000) {
+                CAPJ_CELLS.put(cell, code);
+            }
+        }
+        return code;
     }
 
     /** Option → column name of one multi-answer group, from {@link ExchangeColumns}. */

@@ -27,7 +27,9 @@ import nl.jeugdhulp.registratie.registration.Codes.Intervention;
 import nl.jeugdhulp.registratie.registration.Codes.OtherReason;
 import nl.jeugdhulp.registratie.registration.Codes.Outcome;
 import nl.jeugdhulp.registratie.registration.Codes.ReferralMoment;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,6 +52,7 @@ public class TrajectoryBatch {
     private final CapjCatalogue capj;
     private final TrajectoryService trajectories;
     private final ChangeHistory history;
+    private final DataSource dataSource;
 
     TrajectoryBatch(JdbcClient jdbc, DataSource dataSource, CapjCatalogue capj, TrajectoryService trajectories,
                     ChangeHistory history) {
@@ -58,6 +61,7 @@ public class TrajectoryBatch {
         this.capj = capj;
         this.trajectories = trajectories;
         this.history = history;
+        this.dataSource = dataSource;
     }
 
     /** Every CAP-J code a trajectory may carry (retired codes stay valid, as on the form). */
@@ -95,6 +99,7 @@ public class TrajectoryBatch {
     /** Collects rows and writes them in batches; {@link #flush()} writes the rest. */
     public final class Writer {
         private final String nowLiteral;
+        private final String nowText;
         private final List<Pending> inserts = new ArrayList<>();
         private final List<Pending> updates = new ArrayList<>();
         private int created;
@@ -106,6 +111,7 @@ public class TrajectoryBatch {
         private Writer(Instant now) {
             // Our own clock's instant, so safe to write as a literal.
             this.nowLiteral = "'" + now + "'::timestamptz";
+            this.nowText = now.toString();
         }
 
         /** Adds a valid row: a new trajectory when {@code existingId} is null, else an update of that one. */
@@ -147,28 +153,32 @@ public class TrajectoryBatch {
                 Pending p = inserts.get(i);
                 rows.add(new Pending(p.supporterId(), p.sourceId(), ids.get(i), p.data()));
             }
-            // One statement per batch: every column as a text array, unnested into rows server-side.
-            template.update(connection -> {
-                PreparedStatement ps = connection.prepareStatement("INSERT INTO trajectory (id, supporter_id, source_id, "
-                        + "practice_id, private_reference, " + String.join(", ", COLUMNS) + ", created_at, updated_at) "
-                        + "SELECT r.id::bigint, r.supporter_id::bigint, r.source_id, r.practice_id::bigint, r.private_reference, "
-                        + CASTS + ", " + nowLiteral + ", " + nowLiteral + " FROM unnest(" + "?::text[], ".repeat(5 + COLUMNS.size()).replaceAll(", $", "")
-                        + ") AS r(id, supporter_id, source_id, practice_id, private_reference, " + String.join(", ", COLUMNS) + ")");
-                int i = 1;
-                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.id())));
-                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.supporterId())));
-                ps.setArray(i++, text(connection, rows, Pending::sourceId));
-                ps.setArray(i++, text(connection, rows, p -> String.valueOf(p.data().practiceId())));
-                ps.setArray(i++, text(connection, rows, p -> p.data().privateReference()));
-                setColumns(ps, i, connection, rows);
-                return ps;
-            });
-            writeCapj(rows, false);
-            Map<Long, List<ChangeHistory.Change>> changes = new LinkedHashMap<>();
+            // COPY (CSV) straight into the table: no arrays to build, encode and unnest per column, and
+            // PostgreSQL writes the rows in multi-row batches; the CHECK constraints, foreign keys and
+            // indexes apply as for INSERT, in the caller's transaction.
+            StringBuilder csv = new StringBuilder(rows.size() * 256);
             for (Pending p : rows) {
-                changes.put(p.id(), ChangeHistory.diff(Map.of(), TrajectoryHistory.snapshot(p.data())));
+                csvField(csv, String.valueOf(p.id()), false);
+                csvField(csv, String.valueOf(p.supporterId()), true);
+                csvField(csv, p.sourceId(), true);
+                csvField(csv, String.valueOf(p.data().practiceId()), true);
+                csvField(csv, p.data().privateReference(), true);
+                for (java.util.function.Function<TrajectoryData, String> column : VALUES) {
+                    csvField(csv, column.apply(p.data()), true);
+                }
+                csvField(csv, nowText, true);
+                csvField(csv, nowText, true);
+                csv.append('\n');
             }
-            history.recordTrajectories(ChangeHistory.Event.IMPORTED, changes);
+            copy("COPY trajectory (id, supporter_id, source_id, practice_id, private_reference, "
+                    + String.join(", ", COLUMNS) + ", created_at, updated_at) FROM STDIN (FORMAT csv)", csv);
+            writeCapj(rows, false);
+            // One history row per new trajectory holding its values (V18), not one per field.
+            Map<Long, Map<String, String>> snapshots = new LinkedHashMap<>();
+            for (Pending p : rows) {
+                snapshots.put(p.id(), TrajectoryHistory.snapshot(p.data()));
+            }
+            history.recordCreatedTrajectories(ChangeHistory.Event.IMPORTED, snapshots);
             created += rows.size();
             inserts.clear();
         }
@@ -212,29 +222,18 @@ public class TrajectoryBatch {
                     return ps;
                 });
             }
-            List<Long> ids = new ArrayList<>();
-            List<Integer> positions = new ArrayList<>();
-            List<String> codes = new ArrayList<>();
+            StringBuilder csv = new StringBuilder(rows.size() * 24);
             for (Pending p : rows) {
                 List<String> list = p.data().capjCodes();
                 for (int i = 0; i < list.size(); i++) {
-                    ids.add(p.id());
-                    positions.add(i + 1);
-                    codes.add(list.get(i));
+                    csv.append(p.id()).append(',').append(i + 1).append(',');
+                    csvField(csv, list.get(i), false);
+                    csv.append('\n');
                 }
             }
-            if (ids.isEmpty()) {
-                return;
+            if (!csv.isEmpty()) {
+                copy("COPY trajectory_capj (trajectory_id, position, capj_code) FROM STDIN (FORMAT csv)", csv);
             }
-            template.update(connection -> {
-                PreparedStatement ps = connection.prepareStatement("""
-                        INSERT INTO trajectory_capj (trajectory_id, position, capj_code)
-                        SELECT * FROM unnest(?::bigint[], ?::int[], ?::varchar[])""");
-                ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-                ps.setArray(2, connection.createArrayOf("integer", positions.toArray()));
-                ps.setArray(3, connection.createArrayOf("varchar", codes.toArray()));
-                return ps;
-            });
         }
 
         /** Binds the shared columns (birth_month .. chain_partner) from index {@code i}. */
@@ -325,6 +324,40 @@ public class TrajectoryBatch {
             values[i] = value.apply(rows.get(i));
         }
         return c.createArrayOf("text", values);
+    }
+
+    /** Runs a COPY ... FROM STDIN on the transaction's connection with the given CSV. */
+    private void copy(String sql, CharSequence csv) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.StringReader(csv.toString()));
+        } catch (SQLException e) {
+            org.springframework.dao.DataAccessException translated = template.getExceptionTranslator().translate("COPY", sql, e);
+            throw translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("COPY", sql, e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A CSV field for COPY: null is an empty unquoted field (NULL), a value is always quoted ("" doubled). */
+    private static void csvField(StringBuilder csv, String value, boolean comma) {
+        if (comma) {
+            csv.append(',');
+        }
+        if (value == null) {
+            return;
+        }
+        csv.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                csv.append('"');
+            }
+            csv.append(c);
+        }
+        csv.append('"');
     }
 
     private static String string(Object value) {

@@ -278,6 +278,22 @@ class TrajectoryHistoryTest {
     }
 
     @Test
+    void anImportedFreeTextWithQuotesCommasBracesAndALineBreakIsStoredAndRecordedExactly() throws Exception {
+        // The import writes with COPY (CSV) and keeps a new trajectory's history in arrays (V18): quoting must hold.
+        String text = "Zegt \"nee\", a\\b; {x,y}\nregel 2";
+        importFile("H9;;" + practiceName + ";2012;4;V;;1-9-2025;\"" + text.replace("\"", "\"\"") + "\";A-102;;0;1;0;0;0;2;1;0\r\n");
+        long id = jdbc.sql("SELECT id FROM trajectory WHERE supporter_id = :s AND source_id = 'H9'")
+                .param("s", supporter.id()).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT help_request FROM trajectory WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo(text);
+        List<ShownRevision> revisions = revisions(mvc.perform(get("/trajecten/" + id + "/geschiedenis").with(me))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(revisions).extracting(ShownRevision::event).containsExactly(Event.IMPORTED);
+        assertThat(revisions.get(0).changes()).contains(new ShownChange("Aard hulpvraag", null, text),
+                new ShownChange("Geboortejaar", null, "2012"));
+    }
+
+    @Test
     void theDatabaseRefusesThePrivateReferenceInTheHistory() {
         long id = data.trajectory(supporter, practice, LocalDate.of(2026, 3, 1));
         long revision = jdbc.sql("""
@@ -287,6 +303,12 @@ class TrajectoryHistoryTest {
         assertThatThrownBy(() -> jdbc.sql("""
                         INSERT INTO change_field (revision_id, position, field, old_value, new_value)
                         VALUES (:r, 1, 'privateReference', 'AB-1', NULL)""").param("r", revision).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        // Nor in the fields an imported trajectory's revision carries itself (V18).
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO change_revision (trajectory_id, event, username, role, created_fields, created_values)
+                        VALUES (:id, 'IMPORTED', 'x', 'PRAKTIJKONDERSTEUNER', '{gender,privateReference}', '{V,AB-1}')""")
+                .param("id", id).update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 }
