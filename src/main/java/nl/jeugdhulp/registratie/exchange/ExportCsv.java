@@ -22,6 +22,10 @@ final class ExportCsv implements ExportSink {
 
     private final ZipOutputStream zip;
     private final StringBuilder line = new StringBuilder(CHUNK + 1024);
+    /** Rows that arrive as CSV bytes already ({@link #copiedLine}), gathered for the deflater. */
+    private final byte[] bytes = new byte[CHUNK];
+    private int used;
+    private boolean copying;
     private Writer writer;
 
     ExportCsv(ZipOutputStream zip) {
@@ -40,8 +44,40 @@ final class ExportCsv implements ExportSink {
         line(values);
     }
 
+    /**
+     * Adds a whole line that is CSV already, CRLF included (a trajecten row of PostgreSQL's COPY after
+     * {@link ExportCopyRows}): bytes gathered here and handed to the deflater in chunks.
+     */
+    void copiedLine(byte[] line, int length) throws IOException {
+        if (!copying) {
+            // The characters before these bytes must reach the ZIP first.
+            writer.append(this.line);
+            this.line.setLength(0);
+            writer.flush();
+            copying = true;
+        }
+        if (used + length > bytes.length) {
+            flushBytes();
+            if (length > bytes.length) {
+                zip.write(line, 0, length);
+                return;
+            }
+        }
+        System.arraycopy(line, 0, bytes, used, length);
+        used += length;
+    }
+
+    private void flushBytes() throws IOException {
+        if (used > 0) {
+            zip.write(bytes, 0, used);
+            used = 0;
+        }
+    }
+
     @Override
     public void endSheet() throws IOException {
+        flushBytes();
+        copying = false;
         writer.append(line);
         line.setLength(0);
         writer.flush();
@@ -57,6 +93,10 @@ final class ExportCsv implements ExportSink {
     }
 
     private void line(List<?> values) throws IOException {
+        if (copying) {
+            flushBytes();
+            copying = false;
+        }
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 line.append(',');
@@ -71,7 +111,7 @@ final class ExportCsv implements ExportSink {
     }
 
     /** Appends one field: empty for {@code null}, quoted with doubled quotes if it holds a comma, quote or line break. */
-    private static void append(StringBuilder out, Object value) {
+    static void append(StringBuilder out, Object value) {
         if (value == null) {
             return;
         }

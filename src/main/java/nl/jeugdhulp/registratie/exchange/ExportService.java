@@ -4,12 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,10 @@ import nl.jeugdhulp.registratie.audit.AuditEntry;
 import nl.jeugdhulp.registratie.audit.AuditLog;
 import nl.jeugdhulp.registratie.audit.AuditOutcome;
 import nl.jeugdhulp.registratie.exchange.ExchangeColumns.Column;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,8 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The export of the registration exchange format (exchange-format.md): sheets professionals,
  * trajecten and codeboek, as XLSX or as a ZIP of CSV files with SPSS and R syntax.
  *
- * <p>Trajectories are streamed: one JDBC query with a fetch size inside a read-only transaction
- * (PostgreSQL only uses a cursor then), each row written as it is read, no entities.
+ * <p>Trajectories are streamed, no entities: for the ZIP PostgreSQL writes the CSV rows itself
+ * ({@code COPY … TO STDOUT}, see {@link #copyTrajectories}); for the workbook one JDBC query with a
+ * fetch size inside the read-only transaction (PostgreSQL only uses a cursor then). Each row is
+ * written as it is read.
  *
  * <p>Who sees what: a researcher (ONDERZOEKER) exports the pooled data of all pilots, anonymised,
  * so never free text; an administrator (BEHEERDER) exports all pilots too and, like a project leader
@@ -62,6 +69,7 @@ public class ExportService {
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
+    private final JdbcTemplate connections;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate ownTransaction;
     private final AuditLog auditLog;
@@ -74,6 +82,7 @@ public class ExportService {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.streaming = JdbcClient.create(template);
+        this.connections = template;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -323,27 +332,52 @@ public class ExportService {
                     """ + joins + where;
         }
 
+        /** Without the practice, for COPY (the practice's name comes from a map; the WHERE only uses t and s). */
+        String fromSupporterWhere() {
+            return " FROM trajectory t JOIN supporter s ON s.id = t.supporter_id" + where;
+        }
+
         boolean restricted() {
             return !where.isEmpty();
         }
     }
 
     private static Selection selection(ExportRequest request) {
+        return selection(request, false);
+    }
+
+    /** The selection with its values written into the SQL, for COPY (which takes no parameters). */
+    private static Selection literalSelection(ExportRequest request) {
+        return selection(request, true);
+    }
+
+    private static Selection selection(ExportRequest request, boolean literals) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (!request.allPilots()) {
-            where.add("s.pilot_id IN (:pilots)");
+            // Long ids and ISO dates: nothing in them can end a literal.
+            where.add("s.pilot_id IN (" + (literals ? request.pilotIds().stream().map(id -> Long.toString(id))
+                    .collect(Collectors.joining(", ")) : ":pilots") + ")");
             params.put("pilots", request.pilotIds());
         }
         if (request.from() != null) {
-            where.add("t.start_date >= :from");
+            where.add("t.start_date >= " + (literals ? dateLiteral(request.from()) : ":from"));
             params.put("from", request.from());
         }
         if (request.to() != null) {
-            where.add("t.start_date <= :to");
+            where.add("t.start_date <= " + (literals ? dateLiteral(request.to()) : ":to"));
             params.put("to", request.to());
         }
-        return new Selection(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), params);
+        return new Selection(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), literals ? Map.of() : params);
+    }
+
+    private static String dateLiteral(LocalDate date) {
+        return "DATE " + sqlString(date.toString());
+    }
+
+    /** A SQL string literal (quotes doubled; standard_conforming_strings is on, so a backslash is plain). */
+    private static String sqlString(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private int countTrajectories(ExportRequest request) {
@@ -358,40 +392,160 @@ public class ExportService {
     private void writeTrajectories(ExportRequest request, ExportSink sink, Progress progress) throws IOException {
         sink.startSheet(ExchangeColumns.TRAJECTEN_SHEET, names(ExchangeColumns.TRAJECTEN));
         if (request.allPilots() || !request.pilotIds().isEmpty()) {
-            Selection selection = selection(request);
-            // Never select private_reference: what is not read cannot leak.
-            // The CAP-J codes come from one aggregate over trajectory_capj joined in (not a sub-select per
-            // row), limited to the selection when it has a WHERE; the multi-answer arrays come as plain
-            // "A,B" text (their codes are fixed identifiers, see the CHECK constraints), which is far cheaper
-            // to read than JDBC arrays. NULL stays NULL (not registered), an empty array becomes "".
-            String capjScope = selection.restricted() ? " WHERE c.trajectory_id IN (SELECT t.id" + selection.fromWhere() + ")" : "";
-            String sql = """
-                    SELECT t.id, t.source_id, s.code, pr.name AS practice, t.birth_year, t.birth_month, t.gender,
-                           t.registration_date, t.start_date, t.last_contact_date, t.end_date,
-                           """ + (request.freeText() ? "t.help_request, t.chain_partner, t.diagnosis_other, t.applicant_other, "
-                                + "t.intervention_other, t.outcome_other_text,"
-                            : "NULL AS help_request, NULL AS chain_partner, NULL AS diagnosis_other, NULL AS applicant_other, "
-                                + "NULL AS intervention_other, NULL AS outcome_other_text,") + """
-                           capj.codes[1] AS capj_1, capj.codes[2] AS capj_2, capj.codes[3] AS capj_3,
-                           capj.codes[4] AS capj_4, capj.codes[5] AS capj_5,
-                           t.diagnosis_question, t.diagnosis, array_to_string(t.applicants, ',') AS applicants, t.contacts,
-                           array_to_string(t.interventions, ',') AS interventions,
-                           array_to_string(t.consultations, ',') AS consultations,
-                           t.outcome, t.outcome_other_reason, t.referral_moment,
-                           array_to_string(t.referral_destinations, ',') AS referral_destinations
-                    """ + selection.fromWhere("LEFT JOIN (SELECT c.trajectory_id, array_agg(c.capj_code ORDER BY c.position) AS codes"
-                            + " FROM trajectory_capj c" + capjScope + " GROUP BY c.trajectory_id) capj ON capj.trajectory_id = t.id\n")
-                    + " ORDER BY s.code, t.start_date, t.id";
-            streaming.sql(sql).params(selection.params()).query((ResultSet rs) -> {
-                try {
-                    sink.row(trajectoryRow(rs));
-                    progress.written++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            if (sink instanceof ExportCsv csv) {
+                copyTrajectories(request, csv, progress);
+            } else {
+                queryTrajectories(request, sink, progress);
+            }
         }
         sink.endSheet();
+    }
+
+    /** The rows through JDBC, one value per column, for any sink (the workbook needs typed cells). */
+    private void queryTrajectories(ExportRequest request, ExportSink sink, Progress progress) {
+        Selection selection = selection(request);
+        // Never select private_reference: what is not read cannot leak.
+        // The CAP-J codes come from one aggregate over trajectory_capj joined in (not a sub-select per
+        // row), limited to the selection when it has a WHERE; the multi-answer arrays come as plain
+        // "A,B" text (their codes are fixed identifiers, see the CHECK constraints), which is far cheaper
+        // to read than JDBC arrays. NULL stays NULL (not registered), an empty array becomes "".
+        String sql = """
+                SELECT t.id, t.source_id, s.code, pr.name AS practice, t.birth_year, t.birth_month, t.gender,
+                       t.registration_date, t.start_date, t.last_contact_date, t.end_date,
+                       """ + (request.freeText() ? "t.help_request, t.chain_partner, t.diagnosis_other, t.applicant_other, "
+                            + "t.intervention_other, t.outcome_other_text,"
+                        : "NULL AS help_request, NULL AS chain_partner, NULL AS diagnosis_other, NULL AS applicant_other, "
+                            + "NULL AS intervention_other, NULL AS outcome_other_text,") + """
+                       capj.codes[1] AS capj_1, capj.codes[2] AS capj_2, capj.codes[3] AS capj_3,
+                       capj.codes[4] AS capj_4, capj.codes[5] AS capj_5,
+                       t.diagnosis_question, t.diagnosis, array_to_string(t.applicants, ',') AS applicants, t.contacts,
+                       array_to_string(t.interventions, ',') AS interventions,
+                       array_to_string(t.consultations, ',') AS consultations,
+                       t.outcome, t.outcome_other_reason, t.referral_moment,
+                       array_to_string(t.referral_destinations, ',') AS referral_destinations
+                """ + selection.fromWhere(capjJoin(selection)) + ORDER;
+        streaming.sql(sql).params(selection.params()).query((ResultSet rs) -> {
+            try {
+                sink.row(trajectoryRow(rs));
+                progress.written++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The export's documented order: by professional, then start date; the id settles ties. */
+    private static final String ORDER = " ORDER BY s.code, t.start_date, t.id";
+
+    /**
+     * The CAP-J codes of each trajectory in their order as {@code codes}: one aggregate over
+     * trajectory_capj joined in (not a sub-select per row), limited to the selection when it has a WHERE.
+     */
+    private static String capjJoin(Selection selection) {
+        String scope = selection.restricted() ? " WHERE c.trajectory_id IN (SELECT t.id" + selection.fromWhere() + ")" : "";
+        return "LEFT JOIN (SELECT c.trajectory_id, array_agg(c.capj_code ORDER BY c.position) AS codes"
+                + " FROM trajectory_capj c" + scope + " GROUP BY c.trajectory_id) capj ON capj.trajectory_id = t.id\n";
+    }
+
+    /**
+     * The CSV rows written by PostgreSQL: {@code COPY (SELECT …) TO STDOUT (FORMAT csv)} read row by
+     * row through the driver's copy API on the snapshot's connection, each row completed by
+     * {@link ExportCopyRows} and written straight into the ZIP entry. The file is the same byte for
+     * byte as {@link #trajectoryRow} through {@link ExportCsv} (see ExportCopyRows for the quoting):
+     * integers print alike; dates print as ISO {@code yyyy-mm-dd} because the driver keeps
+     * {@code DateStyle} at ISO (it refuses a connection where it is not); gender ONBEKEND becomes NULL
+     * here ({@link ExchangeColumns#genderForFile}).
+     *
+     * <p>Why so compact: PostgreSQL's cost is per field it formats, so the 27 0/1 columns go as four
+     * fields of codes, the five CAP-J columns as one, and the practice as its id (its name comes from a
+     * map of the practices). The CAP-J codes are a sub-select per row through trajectory_capj's primary
+     * key instead of an aggregate over the whole table joined in: that hash join had to be followed by
+     * a sort of all rows (on disk beyond work_mem), while now PostgreSQL can read each supporter's
+     * trajectories in code order and sort only within a supporter (an incremental sort).
+     *
+     * <p>COPY takes no bind parameters, so the selection's values (pilot ids, dates) are written as
+     * literals from their typed values. The rows stream: PostgreSQL sends each row as it is produced
+     * and the driver hands over one row at a time.
+     */
+    private void copyTrajectories(ExportRequest request, ExportCsv csv, Progress progress) {
+        Selection selection = literalSelection(request);
+        String sql = "COPY (SELECT " + String.join(", ", copyColumns(request.freeText())) + selection.fromSupporterWhere()
+                + ORDER + ") TO STDOUT (FORMAT csv)";
+        ExportCopyRows rows = new ExportCopyRows(practiceFields(), APPLICANT_OPTIONS, INTERVENTION_OPTIONS,
+                CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
+        connections.execute((ConnectionCallback<Void>) connection -> {
+            CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            try {
+                for (byte[] row; (row = copy.readFromCopy()) != null; ) {
+                    rows.convert(row);
+                    csv.copiedLine(rows.line(), rows.length());
+                    progress.written++;
+                }
+            } catch (IOException | RuntimeException e) {
+                // The client went away: read the COPY to its end (rows dropped), so the connection can roll
+                // back and go back to the pool. Not cancelCopy(): its cancel request races with the end of
+                // the COPY and may hit the ROLLBACK instead, which then fails and leaves the pooled
+                // connection out of step (ExportLargeTest saw both).
+                try {
+                    while (copy.isActive() && copy.readFromCopy() != null) {
+                        // drop
+                    }
+                } catch (SQLException drain) {
+                    e.addSuppressed(drain);
+                }
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            }
+            return null;
+        });
+    }
+
+    /** Every practice's name as a CSV field, by id: a few thousand at most, whatever the number of rows. */
+    private Map<Long, byte[]> practiceFields() {
+        Map<Long, byte[]> names = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM practice").query((ResultSet rs) -> {
+            StringBuilder field = new StringBuilder();
+            ExportCsv.append(field, rs.getString("name"));
+            names.put(rs.getLong("id"), field.toString().getBytes(StandardCharsets.UTF_8));
+        });
+        return names;
+    }
+
+    /** The compact row of {@link ExportCopyRows#FIELDS}, as PostgreSQL formats it. */
+    private static List<String> copyColumns(boolean freeText) {
+        List<String> columns = new ArrayList<>();
+        columns.add("coalesce(t.source_id, t.id::text)");
+        columns.add("s.code");
+        columns.add("t.practice_id");
+        columns.add("t.birth_year");
+        columns.add("t.birth_month");
+        columns.add("nullif(t.gender, " + sqlString(ExchangeColumns.GENDER_UNKNOWN) + ")");
+        columns.add("t.registration_date");
+        columns.add("t.start_date");
+        columns.add("t.last_contact_date");
+        columns.add("t.end_date");
+        columns.add(freeText(freeText, "t.help_request"));
+        columns.add("(SELECT string_agg(c.capj_code, ' ' ORDER BY c.position) FROM trajectory_capj c"
+                + " WHERE c.trajectory_id = t.id)");
+        columns.add("t.diagnosis_question");
+        columns.add("t.diagnosis");
+        columns.add("array_to_string(t.applicants, ' ')");
+        columns.add("t.contacts");
+        columns.add("array_to_string(t.interventions, ' ')");
+        columns.add("array_to_string(t.consultations, ' ')");
+        columns.add("t.outcome");
+        columns.add("t.outcome_other_reason");
+        columns.add("t.referral_moment");
+        columns.add("array_to_string(t.referral_destinations, ' ')");
+        columns.add(freeText(freeText, "t.chain_partner"));
+        columns.add(freeText(freeText, "t.diagnosis_other"));
+        columns.add(freeText(freeText, "t.applicant_other"));
+        columns.add(freeText(freeText, "t.intervention_other"));
+        columns.add(freeText(freeText, "t.outcome_other_text"));
+        return columns;
+    }
+
+    private static String freeText(boolean included, String column) {
+        return included ? column : "NULL";
     }
 
     private static List<Object> trajectoryRow(ResultSet rs) throws SQLException {

@@ -207,6 +207,23 @@ class ExportWebTest {
     }
 
     @Test
+    void textWithCommasQuotesLineBreaksOrNothingInItIsWrittenAsTheFormatSays() throws Exception {
+        // PostgreSQL writes these rows (COPY): its quoting must be the file's, and an empty string an empty cell.
+        jdbc.sql("UPDATE practice SET name = :n WHERE id = (SELECT practice_id FROM trajectory WHERE id = :t)")
+                .param("n", "Praktijk \"De Linde\", Oost").param("t", t2).update();
+        jdbc.sql("UPDATE trajectory SET source_id = '', chain_partner = '', help_request = :h WHERE id = :t")
+                .param("h", "Regel 1,\r\n\"Regel\" 2\nRegel 3").param("t", t2).update();
+
+        String csv = unzip(download(leaderName(), "formaat", "ZIP", "vrijeTekst", "true")).get("trajecten.csv");
+
+        String row2 = cells("", code, "\"Praktijk \"\"De Linde\"\", Oost\"", 2015, 6, "M", null, "2026-02-01", "2026-02-25",
+                "2026-03-01", "\"Regel 1,\r\n\"\"Regel\"\" 2\nRegel 3\"", "A-201", null, null, null, null, "GEEN", null,
+                "1,0,0,0,0", 5, "1,1,0,0,0,0,0,0,0,0", "1,0,0,0", "VERWEZEN", null, "NA_BEHANDELING",
+                "1,0,1,0,0,0,0,0", null, null, null, null, null);
+        assertThat(csv).contains("\r\n" + row2 + "\r\nSRC-3,");
+    }
+
+    @Test
     void researcherGetsPooledDataWithoutFreeText() throws Exception {
         long researcher = data.user(Role.ONDERZOEKER);
         String name = data.username(researcher);
