@@ -275,6 +275,17 @@ public final class HeadlessChromium implements AutoCloseable {
                 .doubleValue();
     }
 
+    /**
+     * Milliseconds of the last navigation's document request, from sending it to the last byte of the
+     * answer (Navigation Timing {@code responseEnd - requestStart}): the server's part of a page load.
+     */
+    public double documentMillis() {
+        waitForLoadEvent();
+        return ((Number) driver.executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return n.responseEnd - n.requestStart;"))
+                .doubleValue();
+    }
+
     private Resources resources() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> entries = (List<Map<String, Object>>) driver.executeScript("""

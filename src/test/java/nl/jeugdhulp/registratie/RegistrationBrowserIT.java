@@ -344,11 +344,15 @@ class RegistrationBrowserIT extends BrowserTestSupport {
     @Test
     void registrationPagesLoadTimesAreMeasured() throws IOException {
         logIn(supporter.username(), "login-tijden");
+        // A server in use has its code compiled by the JIT: the pages are first requested 200 times
+        // each in this session (plain HTTP, no browser), then five browser rounds warm up, five are measured.
+        warmUpServer(200, "/trajecten", "/trajecten/nieuw");
+        int warmUps = 5;
         int runs = 5;
-        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, List<double[]>> times = new LinkedHashMap<>();
         long last = 0;
-        for (int run = 0; run <= runs; run++) {
-            boolean warmUp = run == 0;
+        for (int run = 0; run < warmUps + runs; run++) {
+            boolean warmUp = run < warmUps;
             browser.open("/trajecten");
             record(times, "Werklijst (GET /trajecten)", warmUp);
             browser.open("/trajecten/nieuw");
@@ -368,24 +372,28 @@ class RegistrationBrowserIT extends BrowserTestSupport {
             record(times, "Traject (GET /trajecten/{id})", warmUp);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM trajectory WHERE supporter_id = :s").param("s", supporter.id())
-                .query(Long.class).single()).as("every measured save stored a trajectory").isEqualTo(runs + 1L);
+                .query(Long.class).single()).as("every measured save stored a trajectory").isEqualTo(warmUps + runs);
 
         StringBuilder md = new StringBuilder("""
                 # Page load in the browser (registration pages)
 
                 Navigation Timing `loadEventEnd - startTime` in headless Chromium on loopback, median of %d
-                loads after one warm-up (the save includes the POST, the redirect and the trajectory page).
+                loads after 200 plain requests of the worklist and the form and %d warm-up rounds (the save
+                includes the POST, the redirect and the trajectory page). "Document" is the server's part: `responseEnd - requestStart` of the page's own
+                request (for the save: of the page redirected to), median of the same loads.
                 Target: under 300 ms. Measured on %s with %d processors; load average at the end: %.1f.
 
-                | page | median ms | min ms | max ms |
-                |---|---|---|---|
-                """.formatted(runs, today, Runtime.getRuntime().availableProcessors(),
+                | page | median ms | min ms | max ms | document median ms |
+                |---|---|---|---|---|
+                """.formatted(runs, warmUps, today, Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        times.forEach((page, ms) -> {
-            List<Double> sorted = ms.stream().sorted().toList();
+        times.forEach((page, loads) -> {
+            List<Double> sorted = loads.stream().map(load -> load[0]).sorted().toList();
+            List<Double> document = loads.stream().map(load -> load[1]).sorted().toList();
             md.append("| ").append(page).append(" | ").append(Math.round(sorted.get(sorted.size() / 2)))
                     .append(" | ").append(Math.round(sorted.get(0))).append(" | ")
-                    .append(Math.round(sorted.get(sorted.size() - 1))).append(" |\n");
+                    .append(Math.round(sorted.get(sorted.size() - 1))).append(" | ")
+                    .append(Math.round(document.get(document.size() / 2))).append(" |\n");
         });
         Files.createDirectories(HeadlessChromium.OUTPUT);
         Files.writeString(HeadlessChromium.OUTPUT.resolve("timings.md"), md, StandardCharsets.UTF_8);
@@ -394,10 +402,29 @@ class RegistrationBrowserIT extends BrowserTestSupport {
         browser.check(ROLE, "traject-na-metingen");
     }
 
-    private void record(Map<String, List<Double>> times, String page, boolean warmUp) {
-        double ms = browser.navigationMillis();
+    private void warmUpServer(int times, String... paths) throws IOException {
+        String cookie = browser.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < times; i++) {
+                for (String path : paths) {
+                    java.net.http.HttpResponse<Void> page = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(browser.baseUrl() + path)).header("Cookie", cookie).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    assertThat(page.statusCode()).as(path).isEqualTo(200);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private void record(Map<String, List<double[]>> times, String page, boolean warmUp) {
+        double[] load = {browser.navigationMillis(), browser.documentMillis()};
         if (!warmUp) {
-            times.computeIfAbsent(page, p -> new ArrayList<>()).add(ms);
+            times.computeIfAbsent(page, p -> new ArrayList<>()).add(load);
         }
     }
 
