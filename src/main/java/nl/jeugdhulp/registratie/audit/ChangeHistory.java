@@ -1,9 +1,5 @@
 package nl.jeugdhulp.registratie.audit;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,9 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
+import nl.jeugdhulp.registratie.database.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -79,12 +74,10 @@ public class ChangeHistory {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final DataSource dataSource;
 
     ChangeHistory(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
-        this.dataSource = dataSource;
     }
 
     /** The fields whose value differs, in the order of {@code after} (then fields only in {@code before}). */
@@ -179,13 +172,13 @@ public class ChangeHistory {
         AuditActor actor = currentActor();
         // The revision's columns are the same for every row; written as CSV once.
         StringBuilder who = new StringBuilder();
-        csvField(who.append(','), event.name());
+        CopyIn.quoted(who.append(','), event.name());
         who.append(',');
         if (actor != null) {
             who.append(actor.actorId());
         }
-        csvField(who.append(','), actor == null ? AuditLog.SYSTEM : truncate(actor.actorName(), 60));
-        csvField(who.append(','), actor == null ? AuditLog.SYSTEM : actor.actorRole());
+        CopyIn.quoted(who.append(','), actor == null ? AuditLog.SYSTEM : truncate(actor.actorName(), 60));
+        CopyIn.quoted(who.append(','), actor == null ? AuditLog.SYSTEM : actor.actorRole());
         StringBuilder csv = new StringBuilder(snapshots.size() * 200);
         StringBuilder fields = new StringBuilder();
         StringBuilder values = new StringBuilder();
@@ -206,8 +199,8 @@ public class ChangeHistory {
                 continue;
             }
             csv.append(e.getKey()).append(who);
-            csvField(csv.append(','), fields.append('}'));
-            csvField(csv.append(','), values.append('}'));
+            CopyIn.quoted(csv.append(','), fields.append('}'));
+            CopyIn.quoted(csv.append(','), values.append('}'));
             csv.append('\n');
             rows++;
         }
@@ -215,32 +208,8 @@ public class ChangeHistory {
             return;
         }
         // COPY (CSV) on the caller's transaction: no per-column arrays to encode and unnest.
-        String sql = "COPY change_revision (trajectory_id, event, user_id, username, role, created_fields, created_values) "
-                + "FROM STDIN (FORMAT csv)";
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-        } catch (SQLException e) {
-            org.springframework.dao.DataAccessException translated = template.getExceptionTranslator().translate("COPY", sql, e);
-            throw translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("COPY", sql, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** A quoted CSV field for COPY ({@code "} doubled); never NULL. */
-    private static void csvField(StringBuilder csv, CharSequence value) {
-        csv.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
-        }
-        csv.append('"');
+        CopyIn.copy(template, "COPY change_revision (trajectory_id, event, user_id, username, role, created_fields, "
+                + "created_values) FROM STDIN (FORMAT csv)", csv);
     }
 
     /** One element of a PostgreSQL array literal, always quoted ({@code "} and {@code \} escaped). */

@@ -27,9 +27,8 @@ import nl.jeugdhulp.registratie.registration.Codes.Intervention;
 import nl.jeugdhulp.registratie.registration.Codes.OtherReason;
 import nl.jeugdhulp.registratie.registration.Codes.Outcome;
 import nl.jeugdhulp.registratie.registration.Codes.ReferralMoment;
-import org.postgresql.PGConnection;
+import nl.jeugdhulp.registratie.database.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -52,7 +51,6 @@ public class TrajectoryBatch {
     private final CapjCatalogue capj;
     private final TrajectoryService trajectories;
     private final ChangeHistory history;
-    private final DataSource dataSource;
 
     TrajectoryBatch(JdbcClient jdbc, DataSource dataSource, CapjCatalogue capj, TrajectoryService trajectories,
                     ChangeHistory history) {
@@ -61,7 +59,6 @@ public class TrajectoryBatch {
         this.capj = capj;
         this.trajectories = trajectories;
         this.history = history;
-        this.dataSource = dataSource;
     }
 
     /** Every CAP-J code a trajectory may carry (retired codes stay valid, as on the form). */
@@ -328,17 +325,7 @@ public class TrajectoryBatch {
 
     /** Runs a COPY ... FROM STDIN on the transaction's connection with the given CSV. */
     private void copy(String sql, CharSequence csv) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.StringReader(csv.toString()));
-        } catch (SQLException e) {
-            org.springframework.dao.DataAccessException translated = template.getExceptionTranslator().translate("COPY", sql, e);
-            throw translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("COPY", sql, e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        CopyIn.copy(template, sql, csv);
     }
 
     /** A CSV field for COPY: null is an empty unquoted field (NULL), a value is always quoted ("" doubled). */
@@ -346,18 +333,9 @@ public class TrajectoryBatch {
         if (comma) {
             csv.append(',');
         }
-        if (value == null) {
-            return;
+        if (value != null) {
+            CopyIn.quoted(csv, value);
         }
-        csv.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
-        }
-        csv.append('"');
     }
 
     private static String string(Object value) {
