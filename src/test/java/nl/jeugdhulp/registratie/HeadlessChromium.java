@@ -269,10 +269,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Milliseconds from the start of the last navigation to the end of its load event (Navigation Timing). */
     public double navigationMillis() {
-        waitForLoadEvent();
-        return ((Number) driver.executeScript(
-                "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime;"))
-                .doubleValue();
+        return navigationTiming("n.loadEventEnd - n.startTime");
     }
 
     /**
@@ -280,10 +277,14 @@ public final class HeadlessChromium implements AutoCloseable {
      * answer (Navigation Timing {@code responseEnd - requestStart}): the server's part of a page load.
      */
     public double documentMillis() {
+        return navigationTiming("n.responseEnd - n.requestStart");
+    }
+
+    /** An expression over the last navigation's timing entry {@code n}, once its load event has ended. */
+    private double navigationTiming(String expression) {
         waitForLoadEvent();
         return ((Number) driver.executeScript(
-                "const n = performance.getEntriesByType('navigation')[0]; return n.responseEnd - n.requestStart;"))
-                .doubleValue();
+                "const n = performance.getEntriesByType('navigation')[0]; return " + expression + ";")).doubleValue();
     }
 
     private Resources resources() {

@@ -8,6 +8,10 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -405,13 +409,13 @@ class RegistrationBrowserIT extends BrowserTestSupport {
     private void warmUpServer(int times, String... paths) throws IOException {
         String cookie = browser.driver().manage().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newHttpClient();
         try {
             for (int i = 0; i < times; i++) {
                 for (String path : paths) {
-                    java.net.http.HttpResponse<Void> page = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(browser.baseUrl() + path)).header("Cookie", cookie).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> page = http.send(HttpRequest.newBuilder(
+                            URI.create(browser.baseUrl() + path)).header("Cookie", cookie).build(),
+                            HttpResponse.BodyHandlers.discarding());
                     assertThat(page.statusCode()).as(path).isEqualTo(200);
                 }
             }
