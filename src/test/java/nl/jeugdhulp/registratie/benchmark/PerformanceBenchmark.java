@@ -20,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +89,16 @@ class PerformanceBenchmark {
     String databaseUrl;
     @Value("${benchmark.sizes:10000,100000}")
     String sizes;
+    /** Which measurements to take (the others print as 0), e.g. {@code -Dbenchmark.parts=report,floor}. */
+    @Value("${benchmark.parts:report,floor,export,xlsx,startup,import}")
+    Set<String> parts;
+    /**
+     * With {@code -Dbenchmark.hold=true} the benchmark keeps its database up after the last size, prints
+     * how to reach it with psql, and waits until {@code target/benchmark/release} exists: for examining
+     * plans at a size that takes minutes to grow.
+     */
+    @Value("${benchmark.hold:false}")
+    boolean hold;
 
     final List<String> results = new ArrayList<>();
 
@@ -102,15 +115,15 @@ class PerformanceBenchmark {
             long inYear = jdbc.sql("SELECT count(*) FROM trajectory WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)")
                     .param("from", from).param("to", to).query(Long.class).single();
 
-            double report = median(() -> {
+            double report = parts.contains("report") ? median(() -> {
                 reports.report(ReportFilter.period(from, to), ReportScope.everything());
                 return 0;
-            });
-            double floor = median(() -> floorScan(from, to));
-            Export export = export(researcher, rows, "ZIP");
-            Export xlsx = export(researcher, rows, "XLSX");
-            double startup = startup();
-            Import imported = importer.run();
+            }) : 0;
+            double floor = parts.contains("floor") ? median(() -> floorScan(from, to)) : 0;
+            Export export = parts.contains("export") ? export(researcher, rows, "ZIP") : new Export(0, 0);
+            Export xlsx = parts.contains("xlsx") ? export(researcher, rows, "XLSX") : new Export(0, 0);
+            double startup = parts.contains("startup") ? startup() : 0;
+            Import imported = parts.contains("import") ? importer.run() : new Import(0, 0);
 
             String line = String.format(java.util.Locale.ROOT,
                     "| %s | %,d | %,d | %.1f | %.0f | %.0f | %.1f | %,.0f | %.0f | %,.0f | %.0f | %.2f | %.1f | %.0f |",
@@ -121,6 +134,22 @@ class PerformanceBenchmark {
             System.out.println("BENCHMARK " + line);
         }
         write();
+        if (hold) {
+            holdDatabase();
+        }
+    }
+
+    private void holdDatabase() throws IOException, InterruptedException {
+        Path release = Path.of("target", "benchmark", "release").toAbsolutePath();
+        Files.deleteIfExists(release);
+        System.out.println("BENCHMARK holding the database: psql '" + databaseUrl.replace("jdbc:", "")
+                + "' -U postgres ; release with: touch " + release);
+        try (WatchService watcher = release.getFileSystem().newWatchService()) {
+            release.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            while (!Files.exists(release)) {
+                watcher.take().reset();
+            }
+        }
     }
 
     /** One pass over the same rows and columns the report reads: what PostgreSQL needs at least. */
