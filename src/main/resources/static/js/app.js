@@ -2,6 +2,15 @@
 (function () {
   'use strict';
 
+  // The menu button of narrow screens. Bootstrap's collapse did this with an 80 KB script on every page;
+  // its CSS (.collapse:not(.show) hides) is all that is needed besides this.
+  document.querySelectorAll('.navbar-toggler[aria-controls]').forEach(function (button) {
+    var menu = document.getElementById(button.getAttribute('aria-controls'));
+    button.addEventListener('click', function () {
+      button.setAttribute('aria-expanded', String(menu.classList.toggle('show')));
+    });
+  });
+
   // Show a block only when a radio or checkbox has a given value: data-show-when="outcome=VERWEZEN".
   function updateConditional(block) {
     var rule = block.getAttribute('data-show-when').split('=');

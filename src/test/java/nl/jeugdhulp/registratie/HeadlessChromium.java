@@ -280,8 +280,11 @@ public final class HeadlessChromium implements AutoCloseable {
         return navigationTiming("n.responseEnd - n.requestStart");
     }
 
-    /** An expression over the last navigation's timing entry {@code n}, once its load event has ended. */
-    private double navigationTiming(String expression) {
+    /**
+     * An expression over the last navigation's timing entry {@code n} (Navigation Timing), once its
+     * load event has ended, e.g. {@code n.domInteractive - n.responseEnd}.
+     */
+    public double navigationTiming(String expression) {
         waitForLoadEvent();
         return ((Number) driver.executeScript(
                 "const n = performance.getEntriesByType('navigation')[0]; return " + expression + ";")).doubleValue();
