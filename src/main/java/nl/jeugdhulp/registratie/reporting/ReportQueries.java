@@ -410,13 +410,6 @@ class ReportQueries {
         }
     }
 
-    /** A generic aggregate over the population, for single figures (means, counts). */
-    <T> T aggregate(Population population, String selectList, ReportFilter filter, ReportScope scope,
-                    org.springframework.jdbc.core.RowMapper<T> mapper) {
-        Sql base = population(population, filter, scope, false);
-        return jdbc.sql(base.sql() + "SELECT " + selectList + " FROM pop").params(base.params()).query(mapper).single();
-    }
-
     /** A query over the population (without the profile columns) returning several rows. */
     <T> List<T> list(Population population, String query, ReportFilter filter, ReportScope scope,
                      org.springframework.jdbc.core.RowMapper<T> mapper) {
