@@ -8,7 +8,8 @@ public enum Population {
     CLOSED("t.end_date BETWEEN :from AND :to"),
     /**
      * Open at the period's last day: caseload. Still open counts as ending at infinity: one range on
-     * the index {@code trajectory_report_active} (V17) instead of an OR over all trajectories.
+     * the index {@code trajectory_report_active} (V17) instead of an OR over all trajectories. The
+     * report counts it inside the {@link #ACTIVE} pass of {@code SupporterFigures} (a subset of it).
      */
     OPEN_AT_END("t.start_date <= :to AND coalesce(t.end_date, DATE 'infinity') > :to"),
     /** Open on at least one day of the period: who was active (same index as {@link #OPEN_AT_END}). */

@@ -71,6 +71,27 @@ class ReportQueries {
      * filter reads them.
      */
     Sql population(Population population, ReportFilter filter, ReportScope scope, boolean profile) {
+        return population(population, filter, scope, profile, false);
+    }
+
+    /**
+     * As {@link #population(Population, ReportFilter, ReportScope, boolean)}; with {@code helpRequests}
+     * the sorted {@code capj_codes} of every trajectory of the population come from one pass over the
+     * help requests' index instead of one sub-select per trajectory: for statements that read them for
+     * (almost) every row. The ids of the trajectories in the population (without a function type
+     * filter, which only narrows it further) are collected into an array; PostgreSQL (17 and later)
+     * walks the unique index {@code trajectory_capj_once (trajectory_id, capj_code)} once for the
+     * sorted array, reading each leaf page once instead of descending from the root per trajectory,
+     * and the grouped codes are hash-joined to the population. A trajectory without help requests gets
+     * NULL, as the sub-select's {@code array_agg} over no rows gives. The planner cannot know the
+     * array's length and expects a handful of rows from the join's inner side; that is harmless while
+     * the population is the preserved side of the LEFT JOIN, but a condition on {@code capj_codes}
+     * inside a statement over this population turns it into an inner join, which the planner then
+     * drives from the codes into the table's heap (tried for the trajectory types: slower than their
+     * EXISTS probes), so use it for the cubes, which filter only after grouping.
+     */
+    Sql population(Population population, ReportFilter filter, ReportScope scope, boolean profile,
+                   boolean helpRequests) {
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
         where.add(population.condition);
@@ -120,7 +141,8 @@ class ReportQueries {
                            END AS age_at_start,
                            t.end_date - t.start_date AS duration_days,
                            t.start_date - t.registration_date AS waiting_days,
-                           (SELECT array_agg(tc.capj_code ORDER BY tc.capj_code) FROM trajectory_capj tc
+                           """).append(helpRequests ? "capj.capj_codes" : """
+                    (SELECT array_agg(tc.capj_code ORDER BY tc.capj_code) FROM trajectory_capj tc
                              WHERE tc.trajectory_id = t.id) AS capj_codes""");
         if (profile) {
             sql.append("""
@@ -132,12 +154,24 @@ class ReportQueries {
                                 WHEN experience.years <= 15 THEN '11_15'
                                 ELSE 'GT15' END AS experience_category""");
         }
-        sql.append("\n      FROM trajectory t");
+        StringBuilder from = new StringBuilder("\n      FROM trajectory t");
         if (supporter) {
-            sql.append("\n      JOIN supporter s ON s.id = t.supporter_id");
+            from.append("\n      JOIN supporter s ON s.id = t.supporter_id");
         }
         if (filter.municipalityId() != null) {
-            sql.append("\n      JOIN practice pr ON pr.id = t.practice_id");
+            from.append("\n      JOIN practice pr ON pr.id = t.practice_id");
+        }
+        sql.append(from);
+        if (helpRequests) {
+            List<String> idWhere = where.stream().filter(w -> !w.startsWith("p.")).toList();
+            sql.append("""
+
+                          LEFT JOIN (SELECT tc.trajectory_id, array_agg(tc.capj_code ORDER BY tc.capj_code) AS capj_codes
+                                       FROM trajectory_capj tc
+                                      WHERE tc.trajectory_id = ANY (ARRAY(SELECT t.id""").append(from)
+                    .append("\n     WHERE ").append(String.join("\n       AND ", idWhere)).append("""
+                    ))
+                                      GROUP BY tc.trajectory_id) capj ON capj.trajectory_id = t.id""");
         }
         if (profile) {
             sql.append("""
@@ -242,7 +276,8 @@ class ReportQueries {
         /** Counts every part in one statement. */
         CubeResult count(ReportFilter filter, ReportScope scope) {
             boolean profile = parts.stream().anyMatch(p -> p.columns().get(0) || p.columns().get(1) || p.columns().get(2));
-            Sql base = population(population, filter, scope, profile);
+            boolean helpRequests = parts.stream().anyMatch(p -> p.columns().get(CUBE_COLUMNS.indexOf("capj_codes")));
+            Sql base = population(population, filter, scope, profile, helpRequests);
             // The grouping sets: each part's columns, or the smallest other set holding them all.
             List<BitSet> sets = new ArrayList<>();
             for (Part part : parts) {
@@ -373,13 +408,6 @@ class ReportQueries {
                 counts[i][column] = row.count(2 + i);
             }
         }
-    }
-
-    /** A generic aggregate over the population, for single figures (means, counts). */
-    <T> T aggregate(Population population, String selectList, ReportFilter filter, ReportScope scope,
-                    org.springframework.jdbc.core.RowMapper<T> mapper) {
-        Sql base = population(population, filter, scope, false);
-        return jdbc.sql(base.sql() + "SELECT " + selectList + " FROM pop").params(base.params()).query(mapper).single();
     }
 
     /** A query over the population (without the profile columns) returning several rows. */

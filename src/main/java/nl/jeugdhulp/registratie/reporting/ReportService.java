@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import nl.jeugdhulp.registratie.reporting.Report.SupporterGroup;
 import nl.jeugdhulp.registratie.reporting.cluster.TrajectoryTypesResult;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
@@ -41,10 +40,11 @@ public class ReportService {
     }
 
     public Report report(ReportFilter filter, ReportScope scope) {
-        // Four independent statements on the report pool (own connections; PostgreSQL answers them on
+        // Independent statements on the report pool (own connections; PostgreSQL answers them on
         // several cores): the started trajectories with every intake table and figure in one pass,
-        // the closed ones likewise, the sample for the trajectory types, and the supporters; then the
-        // tests per table and the clustering, also in parallel.
+        // the closed ones likewise, the sample for the trajectory types, the supporters with the
+        // caseload open at the end, and the client experiences; then the tests per table and the
+        // clustering, also in parallel.
         Map<String, List<String>> capj = queries.capjGroups();
         List<TableSpec> intakeSpecs = ReportTables.intake(capj.get("A"), capj.get("D"));
         List<TableSpec> processSpecs = ReportTables.process();
@@ -74,9 +74,8 @@ public class ReportService {
         CompletableFuture<ReportQueries.CubeResult> startedWork = supplyAsync(() -> started.count(filter, scope));
         CompletableFuture<ReportQueries.CubeResult> closedWork = supplyAsync(() -> closed.count(filter, scope));
         CompletableFuture<TrajectoryTypesResult> typesWork = supplyAsync(() -> trajectoryTypes.types(filter, scope));
-        CompletableFuture<List<SupporterGroup>> supportersWork = supplyAsync(() -> supporterFigures.groups(filter, scope));
+        CompletableFuture<SupporterFigures.Figures> supportersWork = supplyAsync(() -> supporterFigures.figures(filter, scope));
         CompletableFuture<Report.Experiences> experiencesWork = supplyAsync(() -> experiences.experiences(filter, scope));
-        long open = queries.aggregate(Population.OPEN_AT_END, "count(*)", filter, scope, (rs, i) -> rs.getLong(1));
 
         ReportQueries.CubeResult startedCounts = join(startedWork);
         List<CompletableFuture<List<ReportTable>>> intakeWork = intakeSpecs.stream()
@@ -98,8 +97,9 @@ public class ReportService {
                 .map(row -> new Report.ApplicantPair(row.g()[0], row.g()[1], row.count(0))).toList();
         List<ReportTable> intake = joinAll(intakeWork);
         List<ReportTable> process = joinAll(processWork);
-        return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(join(supportersWork)),
-                open, join(typesWork), pairs, join(experiencesWork));
+        SupporterFigures.Figures supporters = join(supportersWork);
+        return new Report(filter, intake, process, distributions, waiting, new Report.Supporters(supporters.groups()),
+                supporters.openAtEnd(), join(typesWork), pairs, join(experiencesWork));
     }
 
     private <T> CompletableFuture<T> supplyAsync(java.util.function.Supplier<T> work) {
