@@ -169,24 +169,44 @@ public class ChangeHistory {
      * @param snapshots trajectory id → its {@link #snapshot}-style map; null values (not registered) are left out
      */
     public void recordCreatedTrajectories(Event event, Map<Long, Map<String, String>> snapshots) {
-        AuditActor actor = currentActor();
-        // The revision's columns are the same for every row; written as CSV once.
-        StringBuilder who = new StringBuilder();
-        CopyIn.quoted(who.append(','), event.name());
-        who.append(',');
-        if (actor != null) {
-            who.append(actor.actorId());
+        CreatedRows rows = createdRows(event);
+        snapshots.forEach(rows::add);
+        rows.write();
+    }
+
+    /**
+     * The rows of {@link #recordCreatedTrajectories} built one by one as the caller creates the
+     * trajectories (so the import prepares them while the database stores the trajectories), then
+     * written with {@link CreatedRows#write()} once the trajectories exist.
+     */
+    public CreatedRows createdRows(Event event) {
+        return new CreatedRows(event, currentActor());
+    }
+
+    /** Revision rows of created trajectories, collected as COPY CSV; {@link #write()} stores and clears them. */
+    public final class CreatedRows {
+        private final StringBuilder who = new StringBuilder();
+        private final StringBuilder csv = new StringBuilder();
+        private final StringBuilder fields = new StringBuilder();
+        private final StringBuilder values = new StringBuilder();
+        private int rows;
+
+        private CreatedRows(Event event, AuditActor actor) {
+            // The revision's columns are the same for every row; written as CSV once.
+            CopyIn.quoted(who.append(','), event.name());
+            who.append(',');
+            if (actor != null) {
+                who.append(actor.actorId());
+            }
+            CopyIn.quoted(who.append(','), actor == null ? AuditLog.SYSTEM : truncate(actor.actorName(), 60));
+            CopyIn.quoted(who.append(','), actor == null ? AuditLog.SYSTEM : actor.actorRole());
         }
-        CopyIn.quoted(who.append(','), actor == null ? AuditLog.SYSTEM : truncate(actor.actorName(), 60));
-        CopyIn.quoted(who.append(','), actor == null ? AuditLog.SYSTEM : actor.actorRole());
-        StringBuilder csv = new StringBuilder(snapshots.size() * 200);
-        StringBuilder fields = new StringBuilder();
-        StringBuilder values = new StringBuilder();
-        int rows = 0;
-        for (Map.Entry<Long, Map<String, String>> e : snapshots.entrySet()) {
+
+        /** Adds the revision of one created trajectory; null values (not registered) are left out. */
+        public void add(long trajectoryId, Map<String, String> snapshot) {
             fields.setLength(0);
             values.setLength(0);
-            for (Map.Entry<String, String> field : e.getValue().entrySet()) {
+            for (Map.Entry<String, String> field : snapshot.entrySet()) {
                 if (field.getValue() == null) {
                     continue;
                 }
@@ -196,20 +216,26 @@ public class ChangeHistory {
                 arrayElement(values, field.getValue());
             }
             if (fields.isEmpty()) {
-                continue;
+                return;
             }
-            csv.append(e.getKey()).append(who);
+            csv.append(trajectoryId).append(who);
             CopyIn.quoted(csv.append(','), fields.append('}'));
             CopyIn.quoted(csv.append(','), values.append('}'));
             csv.append('\n');
             rows++;
         }
-        if (rows == 0) {
-            return;
+
+        /** Stores the rows added since the last write, in one COPY on the caller's transaction. */
+        public void write() {
+            if (rows == 0) {
+                return;
+            }
+            // COPY (CSV) on the caller's transaction: no per-column arrays to encode and unnest.
+            CopyIn.copy(template, "COPY change_revision (trajectory_id, event, user_id, username, role, created_fields, "
+                    + "created_values) FROM STDIN (FORMAT csv)", csv);
+            csv.setLength(0);
+            rows = 0;
         }
-        // COPY (CSV) on the caller's transaction: no per-column arrays to encode and unnest.
-        CopyIn.copy(template, "COPY change_revision (trajectory_id, event, user_id, username, role, created_fields, "
-                + "created_values) FROM STDIN (FORMAT csv)", csv);
     }
 
     /** One element of a PostgreSQL array literal, always quoted ({@code "} and {@code \} escaped). */

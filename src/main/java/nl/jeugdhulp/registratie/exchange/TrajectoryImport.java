@@ -656,6 +656,7 @@ class TrajectoryImport {
                 }
                 if (writing()) {
                     if (!ownOnly && served.computeIfAbsent(supporterId, k -> new HashSet<>()).add(data.practiceId())) {
+                        writer.pause(); // no other statement while new rows are being copied
                         register.addServedPractices(supporterId, List.of(data.practiceId()));
                     }
                     writer.add(supporterId, sourceId, existingId, data);

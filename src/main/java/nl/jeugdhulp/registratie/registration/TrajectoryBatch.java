@@ -31,13 +31,15 @@ import nl.jeugdhulp.registratie.database.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bulk import of trajectories for the exchange import: what validation needs is loaded once per
  * import ({@link #knownCapjCodes}, {@link #sourceIds}), rows are checked with the form's own
- * {@link TrajectoryRules} without queries, and written with JDBC batches of {@value #BATCH_SIZE}
- * rows. The caller opens the transaction (one for the whole import, so all-or-nothing holds); the
+ * {@link TrajectoryRules} without queries; new rows are streamed into a {@code COPY} per
+ * {@value #SEGMENT} rows as they come (see {@link Writer}), updates written in batches of
+ * {@value #BATCH_SIZE} rows. The caller opens the transaction (one for the whole import, so all-or-nothing holds); the
  * database CHECK constraints stay the final guard. An update keeps the private reference, which no
  * exchange file carries.
  */
@@ -45,6 +47,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class TrajectoryBatch {
 
     public static final int BATCH_SIZE = 500;
+    /** New trajectories per COPY (and ids taken from the sequence at once). */
+    static final int SEGMENT = 5000;
+    /** CSV text sent to an open COPY at a time. */
+    private static final int COPY_CHUNK = 64 * 1024;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -90,15 +96,44 @@ public class TrajectoryBatch {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("A trajectory batch must be written inside a transaction");
         }
-        return new Writer(now);
+        Writer writer = new Writer(now);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (writer.copying != null) {
+                    throw new IllegalStateException("A trajectory batch was committed without flush()");
+                }
+            }
+
+            @Override
+            public void beforeCompletion() {
+                // Rolled back with new rows still being copied (all or nothing found a problem): abandon them.
+                writer.cancel();
+            }
+        });
+        return writer;
     }
 
-    /** Collects rows and writes them in batches; {@link #flush()} writes the rest. */
+    /**
+     * Collects rows and writes them; {@link #flush()} writes the rest. New trajectories go to one
+     * {@code COPY} per {@value #SEGMENT} rows that stays open while rows are added, so PostgreSQL
+     * stores rows while the import reads and checks the next ones; their CAP-J codes and history
+     * rows are prepared meanwhile and copied when the segment ends. While a segment is open no other
+     * statement may run on the transaction's connection: {@link #pause()} ends it first.
+     */
     public final class Writer {
         private final String nowLiteral;
         private final String nowText;
-        private final List<Pending> inserts = new ArrayList<>();
         private final List<Pending> updates = new ArrayList<>();
+        private final StringBuilder rowsCsv = new StringBuilder(COPY_CHUNK + 1024);
+        private final StringBuilder capjCsv = new StringBuilder();
+        private final ChangeHistory.CreatedRows createdHistory = history.createdRows(ChangeHistory.Event.IMPORTED);
+        /** Ids taken from the sequence for new rows, {@code nextId} the next unused one. */
+        private List<Long> ids = List.of();
+        private int nextId;
+        /** The open COPY of new trajectories, or null. */
+        private CopyIn.Stream copying;
+        private int segmentRows;
         private int created;
         private int updated;
 
@@ -114,10 +149,7 @@ public class TrajectoryBatch {
         /** Adds a valid row: a new trajectory when {@code existingId} is null, else an update of that one. */
         public void add(long supporterId, String sourceId, Long existingId, TrajectoryData normalised) {
             if (existingId == null) {
-                inserts.add(new Pending(supporterId, sourceId, null, normalised));
-                if (inserts.size() >= BATCH_SIZE) {
-                    writeInserts();
-                }
+                insert(supporterId, sourceId, normalised);
             } else {
                 updates.add(new Pending(supporterId, sourceId, existingId, normalised));
                 if (updates.size() >= BATCH_SIZE) {
@@ -126,9 +158,32 @@ public class TrajectoryBatch {
             }
         }
 
+        /** Writes what is pending and answers when it is stored. */
         public void flush() {
-            writeInserts();
+            pause();
             writeUpdates();
+        }
+
+        /** Ends the open COPY of new trajectories (storing them), so the caller may run other statements. */
+        public void pause() {
+            if (copying == null) {
+                return;
+            }
+            if (!rowsCsv.isEmpty()) {
+                copying.write(rowsCsv);
+                rowsCsv.setLength(0);
+            }
+            CopyIn.Stream done = copying;
+            copying = null;
+            done.end();
+            // The trajectories exist now: their CAP-J codes and history rows can refer to them.
+            if (!capjCsv.isEmpty()) {
+                copy("COPY trajectory_capj (trajectory_id, position, capj_code) FROM STDIN (FORMAT csv)", capjCsv);
+                capjCsv.setLength(0);
+            }
+            createdHistory.write();
+            created += segmentRows;
+            segmentRows = 0;
         }
 
         public int created() {
@@ -139,51 +194,56 @@ public class TrajectoryBatch {
             return updated;
         }
 
-        private void writeInserts() {
-            if (inserts.isEmpty()) {
-                return;
+        private void cancel() {
+            if (copying != null) {
+                CopyIn.Stream abandoned = copying;
+                copying = null;
+                abandoned.cancel();
             }
-            List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('trajectory', 'id')) FROM generate_series(1, :n)")
-                    .param("n", inserts.size()).query(Long.class).list();
-            List<Pending> rows = new ArrayList<>(inserts.size());
-            for (int i = 0; i < inserts.size(); i++) {
-                Pending p = inserts.get(i);
-                rows.add(new Pending(p.supporterId(), p.sourceId(), ids.get(i), p.data()));
-            }
-            // COPY (CSV) straight into the table: no arrays to build, encode and unnest per column, and
-            // PostgreSQL writes the rows in multi-row batches; the CHECK constraints, foreign keys and
-            // indexes apply as for INSERT, in the caller's transaction.
-            StringBuilder csv = new StringBuilder(rows.size() * 256);
-            for (Pending p : rows) {
-                csvField(csv, String.valueOf(p.id()), false);
-                csvField(csv, String.valueOf(p.supporterId()), true);
-                csvField(csv, p.sourceId(), true);
-                csvField(csv, String.valueOf(p.data().practiceId()), true);
-                csvField(csv, p.data().privateReference(), true);
-                for (java.util.function.Function<TrajectoryData, String> column : VALUES) {
-                    csvField(csv, column.apply(p.data()), true);
+        }
+
+        private void insert(long supporterId, String sourceId, TrajectoryData data) {
+            if (copying == null) {
+                if (nextId == ids.size()) {
+                    ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('trajectory', 'id')) FROM generate_series(1, :n)")
+                            .param("n", SEGMENT).query(Long.class).list();
+                    nextId = 0;
                 }
-                csvField(csv, nowText, true);
-                csvField(csv, nowText, true);
-                csv.append('\n');
+                // COPY (CSV) straight into the table: no arrays to build, encode and unnest per column, and
+                // PostgreSQL writes the rows in multi-row batches; the CHECK constraints, foreign keys and
+                // indexes apply as for INSERT, in the caller's transaction.
+                copying = CopyIn.open(template, INSERT_COPY);
             }
-            copy("COPY trajectory (id, supporter_id, source_id, practice_id, private_reference, "
-                    + String.join(", ", COLUMNS) + ", created_at, updated_at) FROM STDIN (FORMAT csv)", csv);
-            writeCapj(rows, false);
+            long id = ids.get(nextId++);
+            csvField(rowsCsv, String.valueOf(id), false);
+            csvField(rowsCsv, String.valueOf(supporterId), true);
+            csvField(rowsCsv, sourceId, true);
+            csvField(rowsCsv, String.valueOf(data.practiceId()), true);
+            csvField(rowsCsv, data.privateReference(), true);
+            for (java.util.function.Function<TrajectoryData, String> column : VALUES) {
+                csvField(rowsCsv, column.apply(data), true);
+            }
+            csvField(rowsCsv, nowText, true);
+            csvField(rowsCsv, nowText, true);
+            rowsCsv.append('\n');
+            capjRows(capjCsv, id, data.capjCodes());
             // One history row per new trajectory holding its values (V18), not one per field.
-            Map<Long, Map<String, String>> snapshots = new LinkedHashMap<>();
-            for (Pending p : rows) {
-                snapshots.put(p.id(), TrajectoryHistory.snapshot(p.data()));
+            createdHistory.add(id, TrajectoryHistory.snapshot(data));
+            segmentRows++;
+            if (rowsCsv.length() >= COPY_CHUNK) {
+                copying.write(rowsCsv);
+                rowsCsv.setLength(0);
             }
-            history.recordCreatedTrajectories(ChangeHistory.Event.IMPORTED, snapshots);
-            created += rows.size();
-            inserts.clear();
+            if (nextId == ids.size()) {
+                pause();
+            }
         }
 
         private void writeUpdates() {
             if (updates.isEmpty()) {
                 return;
             }
+            pause();
             Map<Long, TrajectoryData> before = stored(updates.stream().map(Pending::id).toList());
             template.update(connection -> {
                 StringBuilder set = new StringBuilder();
@@ -221,15 +281,19 @@ public class TrajectoryBatch {
             }
             StringBuilder csv = new StringBuilder(rows.size() * 24);
             for (Pending p : rows) {
-                List<String> list = p.data().capjCodes();
-                for (int i = 0; i < list.size(); i++) {
-                    csv.append(p.id()).append(',').append(i + 1).append(',');
-                    csvField(csv, list.get(i), false);
-                    csv.append('\n');
-                }
+                capjRows(csv, p.id(), p.data().capjCodes());
             }
             if (!csv.isEmpty()) {
                 copy("COPY trajectory_capj (trajectory_id, position, capj_code) FROM STDIN (FORMAT csv)", csv);
+            }
+        }
+
+        /** The CSV rows of one trajectory's CAP-J codes, in order. */
+        private static void capjRows(StringBuilder csv, long id, List<String> codes) {
+            for (int i = 0; i < codes.size(); i++) {
+                csv.append(id).append(',').append(i + 1).append(',');
+                csvField(csv, codes.get(i), false);
+                csv.append('\n');
             }
         }
 
@@ -303,6 +367,8 @@ public class TrajectoryBatch {
             "r.last_contact_date::date", "r.interventions::varchar(30)[]", "r.intervention_other",
             "r.consultations::varchar(20)[]", "r.end_date::date", "r.outcome", "r.outcome_other_reason",
             "r.outcome_other_text", "r.referral_moment", "r.referral_destinations::varchar(20)[]", "r.chain_partner");
+    private static final String INSERT_COPY = "COPY trajectory (id, supporter_id, source_id, practice_id, private_reference, "
+            + String.join(", ", COLUMNS) + ", created_at, updated_at) FROM STDIN (FORMAT csv)";
     private static final String CASTS = String.join(", ", CAST_LIST);
     private static final List<java.util.function.Function<TrajectoryData, String>> VALUES = List.of(
             d -> string(d.birthMonth()), d -> string(d.birthYear()), d -> name(d.gender()),
