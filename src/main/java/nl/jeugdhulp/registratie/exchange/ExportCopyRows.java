@@ -33,11 +33,15 @@ final class ExportCopyRows {
     };
 
     private final Map<Long, byte[]> practices;
+    private final ExportCapj capjById;
     private final byte[][] applicants;
     private final byte[][] interventions;
     private final byte[][] consultations;
     private final byte[][] destinations;
     private byte[] line = new byte[1024];
+    /** The practice of the row before (rows come by professional, who mostly works in one practice). */
+    private long lastPractice = -1;
+    private byte[] lastPracticeName;
     private int length;
 
     /**
@@ -45,7 +49,18 @@ final class ExportCopyRows {
      */
     ExportCopyRows(Map<Long, byte[]> practices, String[] applicants, String[] interventions, String[] consultations,
                    String[] destinations) {
+        this(practices, null, applicants, interventions, consultations, destinations);
+    }
+
+    /**
+     * @param practices practice id → its name as a CSV field (quoted when needed)
+     * @param capjById when not {@code null}, the CAP-J field holds the trajectory's id and the codes come
+     *                 from here; else it holds the codes themselves, space-separated
+     */
+    ExportCopyRows(Map<Long, byte[]> practices, ExportCapj capjById, String[] applicants, String[] interventions,
+                   String[] consultations, String[] destinations) {
         this.practices = practices;
+        this.capjById = capjById;
         this.applicants = bytes(applicants);
         this.interventions = bytes(interventions);
         this.consultations = bytes(consultations);
@@ -105,13 +120,16 @@ final class ExportCopyRows {
                     }
                 }
                 case PRACTICE -> {
-                    byte[] name = practices.get(Long.parseLong(new String(row, at, stop - at, StandardCharsets.US_ASCII)));
-                    if (name == null) {
-                        throw new IOException("A copied row names an unknown practice");
-                    }
+                    byte[] name = practice(row, at, stop);
                     put(name, 0, name.length);
                 }
-                case CAPJ -> capj(row, at, stop, empty);
+                case CAPJ -> {
+                    if (capjById == null) {
+                        capj(row, at, stop, empty);
+                    } else {
+                        capjById.write(id(row, at, stop), this);
+                    }
+                }
                 case APPLICANTS -> group(applicants, row, at, stop, quoted, isNull);
                 case INTERVENTIONS -> group(interventions, row, at, stop, quoted, isNull);
                 case CONSULTATIONS -> group(consultations, row, at, stop, quoted, isNull);
@@ -147,9 +165,7 @@ final class ExportCopyRows {
                     if (written > 0) {
                         put((byte) ',');
                     }
-                    String code = ExchangeColumns.capjForFile(new String(row, from, to - from, StandardCharsets.UTF_8));
-                    byte[] text = code.getBytes(StandardCharsets.UTF_8);
-                    put(text, 0, text.length);
+                    capjCode(row, from, to);
                 }
                 written++;
                 from = to + 1;
@@ -158,6 +174,57 @@ final class ExportCopyRows {
         for (int i = Math.max(written, 1); i < ExchangeColumns.CAPJ_COLUMNS; i++) {
             put((byte) ',');
         }
+    }
+
+    /**
+     * One code as {@link ExchangeColumns#capjForFile} writes it: an ASCII code of four with a letter first
+     * gets its hyphen here on bytes (the usual case); anything else goes through that method.
+     */
+    private void capjCode(byte[] row, int from, int to) {
+        if (to - from == 4 && row[from] >= 0 && row[from + 1] >= 0 && row[from + 2] >= 0 && row[from + 3] >= 0) {
+            if (Character.isLetter((char) row[from])) {
+                put(row[from]);
+                put((byte) '-');
+                put(row, from + 1, 3);
+            } else {
+                put(row, from, 4);
+            }
+            return;
+        }
+        byte[] text = ExchangeColumns.capjForFile(new String(row, from, to - from, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        put(text, 0, text.length);
+    }
+
+    /** The id (a positive whole number) in {@code row[at, stop)}, parsed on bytes. */
+    private static long id(byte[] row, int at, int stop) throws IOException {
+        long id = 0;
+        if (stop == at || stop - at > 18) {
+            throw new IOException("A copied row lacks an id");
+        }
+        for (int i = at; i < stop; i++) {
+            int digit = row[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IOException("A copied row lacks an id");
+            }
+            id = id * 10 + digit;
+        }
+        return id;
+    }
+
+    /** The practice's name field for the id in {@code row[at, stop)}. */
+    private byte[] practice(byte[] row, int at, int stop) throws IOException {
+        long id = id(row, at, stop);
+        if (id == lastPractice && lastPracticeName != null) {
+            return lastPracticeName;
+        }
+        byte[] name = practices.get(id);
+        if (name == null) {
+            throw new IOException("A copied row names an unknown practice");
+        }
+        lastPractice = id;
+        lastPracticeName = name;
+        return name;
     }
 
     /**
@@ -195,14 +262,14 @@ final class ExportCopyRows {
         return false;
     }
 
-    private void put(byte b) {
+    void put(byte b) {
         if (length == line.length) {
             line = Arrays.copyOf(line, line.length * 2);
         }
         line[length++] = b;
     }
 
-    private void put(byte[] bytes, int from, int count) {
+    void put(byte[] bytes, int from, int count) {
         if (length + count > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
         }

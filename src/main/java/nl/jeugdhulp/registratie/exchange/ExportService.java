@@ -458,10 +458,11 @@ public class ExportService {
      *
      * <p>Why so compact: PostgreSQL's cost is per field it formats, so the 27 0/1 columns go as four
      * fields of codes, the five CAP-J columns as one, and the practice as its id (its name comes from a
-     * map of the practices). The CAP-J codes are a sub-select per row through trajectory_capj's primary
-     * key instead of an aggregate over the whole table joined in: that hash join had to be followed by
-     * a sort of all rows (on disk beyond work_mem), while now PostgreSQL can read each supporter's
-     * trajectories in code order and sort only within a supporter (an incremental sort).
+     * map of the practices). The CAP-J codes are read first in one ordered pass ({@link ExportCapj}) and
+     * the row carries the trajectory's id in their place: a sub-select per row (used above
+     * {@link ExportCapj#MAX_TRAJECTORIES}) was about a third of PostgreSQL's work, and an aggregate
+     * joined in would need a sort of all rows (on disk beyond work_mem), while this way PostgreSQL reads
+     * each supporter's trajectories in code order and sorts only within a supporter (incremental sort).
      *
      * <p>COPY takes no bind parameters, so the selection's values (pilot ids, dates) are written as
      * literals from their typed values. The rows stream: PostgreSQL sends each row as it is produced
@@ -469,11 +470,14 @@ public class ExportService {
      */
     private void copyTrajectories(ExportRequest request, ExportCsv csv, Progress progress) {
         Selection selection = literalSelection(request);
-        String sql = "COPY (SELECT " + String.join(", ", copyColumns(request.freeText())) + selection.fromSupporterWhere()
-                + ORDER + ") TO STDOUT (FORMAT csv)";
-        ExportCopyRows rows = new ExportCopyRows(practiceFields(), APPLICANT_OPTIONS, INTERVENTION_OPTIONS,
-                CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
+        boolean capjFirst = progress.rows <= ExportCapj.MAX_TRAJECTORIES;
+        String sql = "COPY (SELECT " + String.join(", ", copyColumns(request.freeText(), capjFirst))
+                + selection.fromSupporterWhere() + ORDER + ") TO STDOUT (FORMAT csv)";
+        Map<Long, byte[]> practices = practiceFields();
         connections.execute((ConnectionCallback<Void>) connection -> {
+            ExportCapj capj = capjFirst ? readCapj(connection.unwrap(PGConnection.class), selection, progress.rows) : null;
+            ExportCopyRows rows = new ExportCopyRows(practices, capj, APPLICANT_OPTIONS, INTERVENTION_OPTIONS,
+                    CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
             try {
                 for (byte[] row; (row = copy.readFromCopy()) != null; ) {
@@ -499,6 +503,31 @@ public class ExportService {
         });
     }
 
+    /**
+     * The CAP-J codes of the selected trajectories in one pass over trajectory_capj in its primary key's
+     * order, before the rows (same snapshot, same connection); see {@link ExportCapj}.
+     */
+    private ExportCapj readCapj(PGConnection connection, Selection selection, int trajectories)
+            throws SQLException {
+        List<String> list = jdbc.sql("SELECT code FROM capj_code").query(String.class).list();
+        ExportCapj capj = new ExportCapj(list, trajectories);
+        String scope = selection.restricted()
+                ? " WHERE c.trajectory_id IN (SELECT t.id" + selection.fromSupporterWhere() + ")" : "";
+        CopyOut copy = connection.getCopyAPI().copyOut("COPY (SELECT c.trajectory_id, c.capj_code FROM trajectory_capj c"
+                + scope + " ORDER BY c.trajectory_id, c.position) TO STDOUT (FORMAT csv)");
+        try {
+            for (byte[] row; (row = copy.readFromCopy()) != null; ) {
+                capj.add(row);
+            }
+        } catch (IOException e) {
+            while (copy.isActive() && copy.readFromCopy() != null) {
+                // drop: the connection must leave the COPY before the error goes up
+            }
+            throw new SQLException(e.getMessage(), e);
+        }
+        return capj;
+    }
+
     /** Every practice's name as a CSV field, by id: a few thousand at most, whatever the number of rows. */
     private Map<Long, byte[]> practiceFields() {
         Map<Long, byte[]> names = new HashMap<>();
@@ -510,8 +539,11 @@ public class ExportService {
         return names;
     }
 
-    /** The compact row of {@link ExportCopyRows#FIELDS}, as PostgreSQL formats it. */
-    private static List<String> copyColumns(boolean freeText) {
+    /**
+     * The compact row of {@link ExportCopyRows#FIELDS}, as PostgreSQL formats it; the CAP-J field is the
+     * trajectory's id when the codes were read first ({@link ExportCapj}), else the codes.
+     */
+    private static List<String> copyColumns(boolean freeText, boolean capjFirst) {
         List<String> columns = new ArrayList<>();
         columns.add("coalesce(t.source_id, t.id::text)");
         columns.add("s.code");
@@ -524,7 +556,7 @@ public class ExportService {
         columns.add("t.last_contact_date");
         columns.add("t.end_date");
         columns.add(freeText(freeText, "t.help_request"));
-        columns.add("(SELECT string_agg(c.capj_code, ' ' ORDER BY c.position) FROM trajectory_capj c"
+        columns.add(capjFirst ? "t.id" : "(SELECT string_agg(c.capj_code, ' ' ORDER BY c.position) FROM trajectory_capj c"
                 + " WHERE c.trajectory_id = t.id)");
         columns.add("t.diagnosis_question");
         columns.add("t.diagnosis");

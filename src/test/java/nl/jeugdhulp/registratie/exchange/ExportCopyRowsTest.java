@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,34 @@ class ExportCopyRowsTest {
         // 2 consultations, outcome, reason, moment, 2 destinations, 5 free texts: 28 empty cells.
         assertThat(convert(copied)).isEqualTo("12,P002,\"Praktijk \"\"De Linde\"\", Oost\",,,V,,2025-01-03"
                 + ",".repeat(28) + "\r\n");
+    }
+
+    @Test
+    void capjCodesReadFirstAreWrittenByTrajectoryIdInTheirPositionOrder() throws IOException {
+        ExportCapj capj = new ExportCapj(List.of("A100", "D400", "ONG"), 4);
+        capj.add("5,D400\n".getBytes(StandardCharsets.UTF_8));
+        capj.add("9,ONG\n".getBytes(StandardCharsets.UTF_8));
+        capj.add("9,A100\n".getBytes(StandardCharsets.UTF_8));
+        capj.add("9,D400\n".getBytes(StandardCharsets.UTF_8));
+        ExportCopyRows byId = new ExportCopyRows(Map.of(7L, "Linde".getBytes(StandardCharsets.UTF_8)), capj,
+                new String[] {"JEUGDIGE"}, new String[] {"ANDERS"}, new String[] {"SCHOOL"}, new String[] {"SGGZ"});
+        // The CAP-J field holds the trajectory id: 9 has three codes, 5 one, 6 none.
+        String tail = ",,,,,,,,,,,,,,,\n";
+        assertThat(line(byId, "b-9,P001,7,,,,,2025-01-03,,,,9" + tail))
+                .isEqualTo("b-9,P001,Linde,,,,,2025-01-03,,,,ONG,A-100,D-400,,,,,,,,,,,,,,,,,\r\n");
+        assertThat(line(byId, "b-5,P001,7,,,,,2025-01-03,,,,5" + tail))
+                .isEqualTo("b-5,P001,Linde,,,,,2025-01-03,,,,D-400,,,,,,,,,,,,,,,,,,,\r\n");
+        assertThat(line(byId, "b-6,P001,7,,,,,2025-01-03,,,,6" + tail))
+                .isEqualTo("b-6,P001,Linde,,,,,2025-01-03,,,,,,,,,,,,,,,,,,,,,,,\r\n");
+        assertThatThrownBy(() -> capj.add("4,A100\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining("order");
+        assertThatThrownBy(() -> capj.add("12,Z999\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class);
+    }
+
+    private static String line(ExportCopyRows rows, String copied) throws IOException {
+        rows.convert(copied.getBytes(StandardCharsets.UTF_8));
+        return new String(rows.line(), 0, rows.length(), StandardCharsets.UTF_8);
     }
 
     @Test

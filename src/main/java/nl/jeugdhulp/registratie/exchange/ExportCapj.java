@@ -1,0 +1,126 @@
+package nl.jeugdhulp.registratie.exchange;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The CAP-J codes of the exported trajectories, read once in trajectory order before the rows
+ * ({@code COPY (SELECT trajectory_id, capj_code … ORDER BY trajectory_id, position)}) and looked up
+ * per row by id: one ordered pass over trajectory_capj instead of an index probe per row, which
+ * was about a third of PostgreSQL's work for the export.
+ *
+ * <p>Compact on purpose: per trajectory with codes its id and a {@code long} holding up to five code
+ * numbers of {@value #BITS} bits, so 16 bytes a trajectory, in arrays sized by the export's count.
+ * {@link ExportService} only takes this path up to {@link #MAX_TRAJECTORIES}, which bounds the memory
+ * (32 MB); beyond that the codes come from a sub-select per row as before.
+ */
+final class ExportCapj {
+
+    /** Above this many trajectories the export looks the codes up per row instead (memory bound). */
+    static final int MAX_TRAJECTORIES = 2_000_000;
+
+    private static final int BITS = 12;
+    private static final long MASK = (1L << BITS) - 1;
+
+    /** The CAP-J list: code number − 1 → the code as the file writes it ({@link ExchangeColumns#capjForFile}). */
+    private final byte[][] fileCodes;
+    /** Stored code → its number, by the stored code's bytes. */
+    private final byte[][] storedCodes;
+    private long[] ids;
+    private long[] codes;
+    private int size;
+
+    /**
+     * @param capjList every stored CAP-J code (retired ones too)
+     * @param expected how many trajectories there can be (the export's count)
+     */
+    ExportCapj(List<String> capjList, int expected) {
+        if (capjList.size() >= MASK) {
+            throw new IllegalArgumentException("Too many CAP-J codes to pack");
+        }
+        fileCodes = new byte[capjList.size()][];
+        storedCodes = new byte[capjList.size()][];
+        for (int i = 0; i < capjList.size(); i++) {
+            storedCodes[i] = capjList.get(i).getBytes(StandardCharsets.UTF_8);
+            fileCodes[i] = ExchangeColumns.capjForFile(capjList.get(i)).getBytes(StandardCharsets.UTF_8);
+        }
+        ids = new long[Math.max(16, expected)];
+        codes = new long[ids.length];
+    }
+
+    /**
+     * Adds one copied row {@code trajectory_id,capj_code\n} (CSV of COPY; codes hold no comma, quote or
+     * line break), in trajectory and position order.
+     */
+    void add(byte[] row) throws IOException {
+        int end = row.length - 1;
+        if (end < 0 || row[end] != '\n') {
+            throw new IOException("A copied CAP-J row does not end in a line feed");
+        }
+        long id = 0;
+        int at = 0;
+        for (; at < end && row[at] != ','; at++) {
+            int digit = row[at] - '0';
+            if (digit < 0 || digit > 9 || at >= 18) {
+                throw new IOException("A copied CAP-J row has no trajectory id");
+            }
+            id = id * 10 + digit;
+        }
+        if (at == 0 || at == end) {
+            throw new IOException("A copied CAP-J row has no trajectory id or code");
+        }
+        long number = number(row, at + 1, end);
+        if (size > 0 && ids[size - 1] == id) {
+            long packed = codes[size - 1];
+            int slot = 0;
+            while (slot < ExchangeColumns.CAPJ_COLUMNS && (packed >>> (slot * BITS) & MASK) != 0) {
+                slot++;
+            }
+            if (slot == ExchangeColumns.CAPJ_COLUMNS) {
+                throw new IOException("A trajectory has more CAP-J codes than the file has columns");
+            }
+            codes[size - 1] = packed | number << (slot * BITS);
+            return;
+        }
+        if (size > 0 && ids[size - 1] > id) {
+            throw new IOException("CAP-J rows out of trajectory order");
+        }
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            codes = Arrays.copyOf(codes, size * 2);
+        }
+        ids[size] = id;
+        codes[size] = number;
+        size++;
+    }
+
+    private long number(byte[] row, int from, int to) throws IOException {
+        for (int i = 0; i < storedCodes.length; i++) {
+            if (Arrays.equals(row, from, to, storedCodes[i], 0, storedCodes[i].length)) {
+                return i + 1;
+            }
+        }
+        throw new IOException("A copied CAP-J row has a code that is not in the list");
+    }
+
+    /**
+     * Appends the five CAP-J cells of trajectory {@code id} (codes in their order, then empty cells),
+     * separated by commas, to {@code out} through {@code put}.
+     */
+    void write(long id, ExportCopyRows out) {
+        int index = Arrays.binarySearch(ids, 0, size, id);
+        long packed = index < 0 ? 0 : codes[index];
+        for (int slot = 0; slot < ExchangeColumns.CAPJ_COLUMNS; slot++) {
+            if (slot > 0) {
+                out.put((byte) ',');
+            }
+            int number = (int) (packed >>> (slot * BITS) & MASK);
+            if (number != 0) {
+                byte[] code = fileCodes[number - 1];
+                out.put(code, 0, code.length);
+            }
+        }
+    }
+}
