@@ -159,25 +159,14 @@ public class ChangeHistory {
     }
 
     /**
-     * Records the creation of trajectories by a bulk write (the exchange import) by the current user,
-     * in one COPY whatever the number: one revision row per trajectory that carries its recorded
-     * fields and their values itself ({@code created_fields}, {@code created_values}, V18) instead of a
-     * {@code change_field} row per field. It reads back as the same changes (old value none, new value
-     * as recorded, in snapshot order) as {@link #recordTrajectories} with a diff against nothing would
-     * give; at 50,000 imported rows that is 50,000 rows written instead of about 600,000.
-     *
-     * @param snapshots trajectory id → its {@link #snapshot}-style map; null values (not registered) are left out
-     */
-    public void recordCreatedTrajectories(Event event, Map<Long, Map<String, String>> snapshots) {
-        CreatedRows rows = createdRows(event);
-        snapshots.forEach(rows::add);
-        rows.write();
-    }
-
-    /**
-     * The rows of {@link #recordCreatedTrajectories} built one by one as the caller creates the
-     * trajectories (so the import prepares them while the database stores the trajectories), then
-     * written with {@link CreatedRows#write()} once the trajectories exist.
+     * Records the creation of trajectories by a bulk write (the exchange import) by the current user:
+     * one revision row per trajectory that carries its recorded fields and their values itself
+     * ({@code created_fields}, {@code created_values}, V18) instead of a {@code change_field} row per
+     * field. It reads back as the same changes (old value none, new value as recorded, in snapshot
+     * order) as {@link #recordTrajectories} with a diff against nothing would give; at 50,000 imported
+     * rows that is 50,000 rows written instead of about 600,000. The rows are built one by one as the
+     * caller creates the trajectories (so the import prepares them while the database stores the
+     * trajectories), then written with {@link CreatedRows#write()} once the trajectories exist.
      */
     public CreatedRows createdRows(Event event) {
         return new CreatedRows(event, currentActor());

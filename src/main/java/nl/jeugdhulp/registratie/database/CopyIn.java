@@ -28,8 +28,7 @@ public final class CopyIn {
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         } catch (SQLException e) {
-            DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", sql, e);
-            throw translated != null ? translated : new UncategorizedSQLException("COPY", sql, e);
+            throw translate(jdbc, sql, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -178,7 +178,7 @@ public class TrajectoryBatch {
             done.end();
             // The trajectories exist now: their CAP-J codes and history rows can refer to them.
             if (!capjCsv.isEmpty()) {
-                copy("COPY trajectory_capj (trajectory_id, position, capj_code) FROM STDIN (FORMAT csv)", capjCsv);
+                copy(CAPJ_COPY, capjCsv);
                 capjCsv.setLength(0);
             }
             createdHistory.write();
@@ -259,7 +259,7 @@ public class TrajectoryBatch {
                 setColumns(ps, 3, connection, updates);
                 return ps;
             });
-            writeCapj(updates, true);
+            replaceCapj(updates);
             Map<Long, List<ChangeHistory.Change>> changes = new LinkedHashMap<>();
             for (Pending p : updates) {
                 changes.put(p.id(), ChangeHistory.diff(TrajectoryHistory.snapshot(before.get(p.id())),
@@ -270,21 +270,20 @@ public class TrajectoryBatch {
             updates.clear();
         }
 
-        private void writeCapj(List<Pending> rows, boolean replace) {
-            if (replace) {
-                template.update(connection -> {
-                    PreparedStatement ps = connection.prepareStatement(
-                            "DELETE FROM trajectory_capj WHERE trajectory_id = ANY (?::bigint[])");
-                    ps.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray()));
-                    return ps;
-                });
-            }
+        /** The updated trajectories' CAP-J codes: the stored ones deleted, the new ones copied in. */
+        private void replaceCapj(List<Pending> rows) {
+            template.update(connection -> {
+                PreparedStatement ps = connection.prepareStatement(
+                        "DELETE FROM trajectory_capj WHERE trajectory_id = ANY (?::bigint[])");
+                ps.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Pending::id).toArray()));
+                return ps;
+            });
             StringBuilder csv = new StringBuilder(rows.size() * 24);
             for (Pending p : rows) {
                 capjRows(csv, p.id(), p.data().capjCodes());
             }
             if (!csv.isEmpty()) {
-                copy("COPY trajectory_capj (trajectory_id, position, capj_code) FROM STDIN (FORMAT csv)", csv);
+                copy(CAPJ_COPY, csv);
             }
         }
 
@@ -367,6 +366,7 @@ public class TrajectoryBatch {
             "r.last_contact_date::date", "r.interventions::varchar(30)[]", "r.intervention_other",
             "r.consultations::varchar(20)[]", "r.end_date::date", "r.outcome", "r.outcome_other_reason",
             "r.outcome_other_text", "r.referral_moment", "r.referral_destinations::varchar(20)[]", "r.chain_partner");
+    private static final String CAPJ_COPY = "COPY trajectory_capj (trajectory_id, position, capj_code) FROM STDIN (FORMAT csv)";
     private static final String INSERT_COPY = "COPY trajectory (id, supporter_id, source_id, practice_id, private_reference, "
             + String.join(", ", COLUMNS) + ", created_at, updated_at) FROM STDIN (FORMAT csv)";
     private static final String CASTS = String.join(", ", CAST_LIST);
