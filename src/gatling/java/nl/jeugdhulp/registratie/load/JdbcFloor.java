@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,14 +16,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The floor for the saves: the rows the application writes for a create, an edit and a close (the
  * trajectory, its CAP-J code and one audit record per save, one transaction each), written with
- * plain PreparedStatements from {@code threads} threads, one connection each, without think time,
- * against the same database. Each thread works as one of the load-test supporters and first saves
- * one unmeasured trajectory to warm its connection.
+ * plain PreparedStatements from {@code threads} threads, one connection each, against the same
+ * database. Each thread works as one of the load-test supporters and first saves one unmeasured
+ * trajectory to warm its connection. Two ways: {@link #run} without think time (every thread saves as
+ * fast as it can, so the statements queue on each other: a saturation figure), and {@link #paced} with
+ * the simulation's think time between the saves (the same arrival pattern as the users': the floor
+ * the application's latencies are compared with).
  */
 final class JdbcFloor {
 
@@ -35,7 +41,39 @@ final class JdbcFloor {
     private JdbcFloor() {
     }
 
+    /** As fast as possible: {@code trajectories} create-edit-close cycles shared by the threads. */
     static Result run(int threads, int trajectories) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return run(threads, () -> next.getAndIncrement() < trajectories, pauses -> { });
+    }
+
+    /**
+     * Like the simulation's supporters: between the saves each thread waits as many think times
+     * ({@code pauseMin}..{@code pauseMax}) as a supporter's pages between them (create, view and edit
+     * form: two; close form: one; view, worklist and new form: three), until {@code duration} is over.
+     */
+    static Result paced(int threads, Duration duration, Duration pauseMin, Duration pauseMax) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        return run(threads, () -> System.nanoTime() < end, pauses -> {
+            long millis = 0;
+            for (int i = 0; i < pauses; i++) {
+                millis += ThreadLocalRandom.current().nextLong(pauseMin.toMillis(), pauseMax.toMillis() + 1);
+            }
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Think time: a number of pauses. */
+    private interface Think {
+        void pause(int pauses);
+    }
+
+    private static Result run(int threads, BooleanSupplier another, Think think) throws Exception {
         List<String[]> supporters = new ArrayList<>();
         String capj;
         try (Connection c = LoadAccounts.connect();
@@ -58,7 +96,7 @@ final class JdbcFloor {
         if (supporters.isEmpty()) {
             throw new IllegalStateException("No load-test supporters (load01..) in the database");
         }
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger cycles = new AtomicInteger();
         long[][] create = new long[threads][];
         long[][] edit = new long[threads][];
         long[][] close = new long[threads][];
@@ -75,9 +113,10 @@ final class JdbcFloor {
                 try (Connection c = LoadAccounts.connect()) {
                     c.setAutoCommit(false);
                     // One unmeasured trajectory per connection first, as the application's pool is warm.
-                    saveOne(c, supporter, capj, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-                    while (next.getAndIncrement() < trajectories) {
-                        saveOne(c, supporter, capj, cs, es, xs);
+                    saveOne(c, supporter, capj, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), pauses -> { });
+                    while (another.getAsBoolean()) {
+                        saveOne(c, supporter, capj, cs, es, xs, think);
+                        cycles.incrementAndGet();
                     }
                 }
                 create[thread] = cs.stream().mapToLong(Long::longValue).toArray();
@@ -95,11 +134,11 @@ final class JdbcFloor {
         by.put("create (save)", percentiles(create));
         by.put("edit (save)", percentiles(edit));
         by.put("close (save)", percentiles(close));
-        return new Result(threads, trajectories, seconds, by);
+        return new Result(threads, cycles.get(), seconds, by);
     }
 
     private static void saveOne(Connection c, String[] supporter, String capj, List<Long> cs, List<Long> es,
-                                List<Long> xs) throws SQLException {
+                                List<Long> xs, Think think) throws SQLException {
         long supporterId = Long.parseLong(supporter[0]);
         long practiceId = Long.parseLong(supporter[1]);
         long userId = Long.parseLong(supporter[2]);
@@ -135,6 +174,8 @@ final class JdbcFloor {
         audit(c, userId, username, "C", "TRAJECTORY_CREATED", id);
         c.commit();
         long t1 = System.nanoTime();
+        think.pause(2);
+        long t1b = System.nanoTime();
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE trajectory SET contacts = 2, help_request = ?, updated_at = now(), version = version + 1
                  WHERE id = ? AND version = 0""")) {
@@ -145,6 +186,8 @@ final class JdbcFloor {
         audit(c, userId, username, "U", "TRAJECTORY_UPDATED", id);
         c.commit();
         long t2 = System.nanoTime();
+        think.pause(1);
+        long t2b = System.nanoTime();
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE trajectory SET end_date = ?, outcome = 'ZELF_AFGEROND', contacts = 3, consultations = ?,
                        updated_at = now(), version = version + 1
@@ -158,8 +201,9 @@ final class JdbcFloor {
         c.commit();
         long t3 = System.nanoTime();
         cs.add(t1 - t0);
-        es.add(t2 - t1);
-        xs.add(t3 - t2);
+        es.add(t2 - t1b);
+        xs.add(t3 - t2b);
+        think.pause(3);
     }
 
     private static void audit(Connection c, long userId, String username, String action, String type, long id)

@@ -3,6 +3,7 @@ package nl.jeugdhulp.registratie.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -48,6 +49,12 @@ public final class LoadSummary {
         long creates = rows.containsKey("create (save)") ? rows.get("create (save)").count() : 0;
         int threads = Integer.getInteger("load.users", 50);
         JdbcFloor.Result floor = JdbcFloor.run(threads, (int) Math.max(creates, threads));
+        // The floor the application is compared with: the supporters' number of connections and their think
+        // time between the saves, so the statements arrive as the users' saves did.
+        int supporters = RegistrationSimulation.SUPPORTERS;
+        Duration pacedFor = Duration.ofSeconds(Integer.getInteger("load.floor.duration", 60));
+        JdbcFloor.Result paced = JdbcFloor.paced(supporters, pacedFor, RegistrationSimulation.PAUSE_MIN,
+                RegistrationSimulation.PAUSE_MAX);
 
         StringBuilder md = new StringBuilder();
         md.append("Load test ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
@@ -57,19 +64,31 @@ public final class LoadSummary {
             md.append(String.format("| %s | %,d | %d | %d | %d | %d | %d |%n", r.name(), r.count(), r.p50(), r.p95(),
                     r.p99(), r.max(), r.errors()));
         }
-        md.append(String.format("%nJDBC floor: the same saves as bare PreparedStatements, %d threads, %,d trajectories "
-                        + "(create + edit + close each), %.1f s, no think time.%n%n", floor.threads(), floor.trajectories(),
-                floor.seconds()));
+        md.append(String.format("%nJDBC floor, paced: the same saves as bare PreparedStatements from %d threads (one per "
+                        + "supporter, one connection each) with the simulation's think time between them (%d-%d ms per "
+                        + "page), %.0f s, %,d trajectories (create + edit + close each). Ratios: application / this floor.%n%n",
+                paced.threads(), RegistrationSimulation.PAUSE_MIN.toMillis(), RegistrationSimulation.PAUSE_MAX.toMillis(),
+                paced.seconds(), paced.trajectories()));
         md.append("| save | app p50 ms | app p95 ms | floor p50 ms | floor p95 ms | floor p99 ms | ratio p50 | ratio p95 |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (String save : SAVES) {
             Row app = rows.get(save);
-            JdbcFloor.Percentiles f = floor.byOperation().get(save);
+            JdbcFloor.Percentiles f = paced.byOperation().get(save);
             if (app == null || f == null) {
                 continue;
             }
             md.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", save, app.p50(), app.p95(),
                     f.p50(), f.p95(), f.p99(), app.p50() / Math.max(f.p50(), 0.1), app.p95() / Math.max(f.p95(), 0.1)));
+        }
+        md.append(String.format("%nJDBC floor, saturated: the same saves from %d threads without think time, %,d "
+                        + "trajectories, %.1f s (%.0f saves/s): how fast the database takes them when nothing waits.%n%n",
+                floor.threads(), floor.trajectories(), floor.seconds(), 3 * floor.trajectories() / floor.seconds()));
+        md.append("| save | floor p50 ms | floor p95 ms | floor p99 ms |\n|---|---|---|---|\n");
+        for (String save : SAVES) {
+            JdbcFloor.Percentiles f = floor.byOperation().get(save);
+            if (f != null) {
+                md.append(String.format("| %s | %.1f | %.1f | %.1f |%n", save, f.p50(), f.p95(), f.p99()));
+            }
         }
         Path out = target.resolve("load/results.md");
         Files.createDirectories(out.getParent());
