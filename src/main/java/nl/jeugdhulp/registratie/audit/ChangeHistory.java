@@ -172,6 +172,10 @@ public class ChangeHistory {
         return new CreatedRows(event, currentActor());
     }
 
+    /** The COPY that stores {@link CreatedRows}' CSV rows. */
+    public static final String CREATED_COPY = "COPY change_revision (trajectory_id, event, user_id, username, role, "
+            + "created_fields, created_values) FROM STDIN (FORMAT csv)";
+
     /** Revision rows of created trajectories, collected as COPY CSV; {@link #write()} stores and clears them. */
     public final class CreatedRows {
         private final StringBuilder who = new StringBuilder();
@@ -220,16 +224,30 @@ public class ChangeHistory {
                 return;
             }
             // COPY (CSV) on the caller's transaction: no per-column arrays to encode and unnest.
-            CopyIn.copy(template, "COPY change_revision (trajectory_id, event, user_id, username, role, created_fields, "
-                    + "created_values) FROM STDIN (FORMAT csv)", csv);
+            CopyIn.copy(template, CREATED_COPY, csv);
             csv.setLength(0);
             rows = 0;
+        }
+
+        /**
+         * The rows added since the last write or take, as COPY CSV for {@link #CREATED_COPY} (empty when
+         * none), for a caller that copies them itself; they are no longer held here.
+         */
+        public CharSequence take() {
+            String taken = csv.toString();
+            csv.setLength(0);
+            rows = 0;
+            return taken;
         }
     }
 
     /** One element of a PostgreSQL array literal, always quoted ({@code "} and {@code \} escaped). */
     private static void arrayElement(StringBuilder out, String value) {
         out.append('"');
+        if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+            out.append(value).append('"'); // the usual case: nothing to escape
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {

@@ -79,6 +79,16 @@ public final class CopyIn {
             }
         }
 
+        /** Sends what the driver still buffers, so the server stores it while the caller goes on. */
+        public void flush() {
+            try {
+                copy.flushCopy();
+            } catch (SQLException e) {
+                cancel();
+                throw translate(jdbc, sql, e);
+            }
+        }
+
         /** Finishes the COPY: waits until the server has stored every row (or reports why not). */
         public void end() {
             if (!open) {
@@ -123,13 +133,15 @@ public final class CopyIn {
     /** Appends a quoted CSV field ({@code "} doubled): never NULL, an empty value stays an empty string. */
     public static void quoted(StringBuilder csv, CharSequence value) {
         csv.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                csv.append('"');
+        // Copied in runs between quotes, not character by character: most values hold none.
+        int length = value.length();
+        int from = 0;
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) == '"') {
+                csv.append(value, from, i + 1).append('"');
+                from = i + 1;
             }
-            csv.append(c);
         }
-        csv.append('"');
+        csv.append(value, from, length).append('"');
     }
 }

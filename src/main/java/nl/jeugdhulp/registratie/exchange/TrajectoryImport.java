@@ -750,6 +750,10 @@ class TrajectoryImport {
                 return null;
             }
             try {
+                LocalDate date = plainDate(value);
+                if (date != null) {
+                    return date;
+                }
                 Matcher m = DUTCH_DATE.matcher(value);
                 if (m.matches()) {
                     return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
@@ -760,6 +764,55 @@ class TrajectoryImport {
                 problem(column, msg("import.cell.date", value));
                 return null;
             }
+        }
+
+        /**
+         * The two usual forms read without a regular expression or a formatter (a file has tens of
+         * thousands of dates): {@code d-m-yyyy} (or with {@code /}), as {@link #DUTCH_DATE} reads it, and
+         * {@code yyyy-mm-dd}, as {@link LocalDate#parse} does; null for any other text, which then goes
+         * the long way. An impossible date throws {@link java.time.DateTimeException} either way.
+         */
+        static LocalDate plainDate(String value) {
+            int length = value.length();
+            if (length == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+                int year = digits(value, 0, 4);
+                int month = digits(value, 5, 7);
+                int day = digits(value, 8, 10);
+                return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
+            }
+            int first = separator(value, 0);
+            int second = first < 0 ? -1 : separator(value, first + 1);
+            if (second < 0 || length - second - 1 != 4) {
+                return null;
+            }
+            int day = digits(value, 0, first);
+            int month = digits(value, first + 1, second);
+            int year = digits(value, second + 1, length);
+            return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
+        }
+
+        /** Index of the {@code -} or {@code /} after one or two characters from {@code from}, or -1. */
+        private static int separator(String value, int from) {
+            for (int i = from + 1; i <= from + 2 && i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '-' || c == '/') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The number written by the ASCII digits {@code from..to}, or -1 when another character is there. */
+        private static int digits(String value, int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                char c = value.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n;
         }
 
         /** An empty {@code geslacht} means unknown (ONBEKEND), as the export writes it: the round trip keeps it. */

@@ -51,6 +51,8 @@ public class TrajectoryBatch {
     static final int SEGMENT = 5000;
     /** CSV text sent to an open COPY at a time. */
     private static final int COPY_CHUNK = 64 * 1024;
+    /** CSV text of new rows read ahead while a finished segment's CAP-J or history COPY is being stored. */
+    private static final int AHEAD = 256 * 1024;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -100,7 +102,7 @@ public class TrajectoryBatch {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                if (writer.copying != null) {
+                if (writer.unfinished()) {
                     throw new IllegalStateException("A trajectory batch was committed without flush()");
                 }
             }
@@ -117,22 +119,29 @@ public class TrajectoryBatch {
     /**
      * Collects rows and writes them; {@link #flush()} writes the rest. New trajectories go to one
      * {@code COPY} per {@value #SEGMENT} rows that stays open while rows are added, so PostgreSQL
-     * stores rows while the import reads and checks the next ones; their CAP-J codes and history
-     * rows are prepared meanwhile and copied when the segment ends. While a segment is open no other
-     * statement may run on the transaction's connection: {@link #pause()} ends it first.
+     * stores rows while the import reads and checks the next ones. When a segment is full its COPY is
+     * ended and its CAP-J codes and history rows are sent in their own COPYs, one after the other,
+     * each left for PostgreSQL to store while the import reads on (the rows read meanwhile wait in
+     * memory, at most about {@value #AHEAD} characters per COPY, and go to the next segment's COPY).
+     * While anything is open no other statement may run on the transaction's connection:
+     * {@link #pause()} ends it all first.
      */
     public final class Writer {
         private final String nowLiteral;
         private final String nowText;
         private final List<Pending> updates = new ArrayList<>();
         private final StringBuilder rowsCsv = new StringBuilder(COPY_CHUNK + 1024);
-        private final StringBuilder capjCsv = new StringBuilder();
+        private StringBuilder capjCsv = new StringBuilder();
         private final ChangeHistory.CreatedRows createdHistory = history.createdRows(ChangeHistory.Event.IMPORTED);
         /** Ids taken from the sequence for new rows, {@code nextId} the next unused one. */
         private List<Long> ids = List.of();
         private int nextId;
         /** The open COPY of new trajectories, or null. */
         private CopyIn.Stream copying;
+        /** A finished segment's CAP-J or history COPY, all rows sent, that PostgreSQL may still be storing; or null. */
+        private CopyIn.Stream behind;
+        /** A finished segment's history rows, to be copied after its CAP-J codes; or null. */
+        private CharSequence historyDue;
         private int segmentRows;
         private int created;
         private int updated;
@@ -164,26 +173,19 @@ public class TrajectoryBatch {
             writeUpdates();
         }
 
-        /** Ends the open COPY of new trajectories (storing them), so the caller may run other statements. */
+        /** Stores every new row added so far and ends all COPYs, so the caller may run other statements. */
         public void pause() {
+            catchUp();
             if (copying == null) {
                 return;
             }
-            if (!rowsCsv.isEmpty()) {
-                copying.write(rowsCsv);
-                rowsCsv.setLength(0);
-            }
-            CopyIn.Stream done = copying;
-            copying = null;
-            done.end();
+            endRows();
             // The trajectories exist now: their CAP-J codes and history rows can refer to them.
             if (!capjCsv.isEmpty()) {
                 copy(CAPJ_COPY, capjCsv);
                 capjCsv.setLength(0);
             }
             createdHistory.write();
-            created += segmentRows;
-            segmentRows = 0;
         }
 
         public int created() {
@@ -194,20 +196,26 @@ public class TrajectoryBatch {
             return updated;
         }
 
+        /** Whether a COPY is open or rows wait to be copied (a commit now would lose rows). */
+        private boolean unfinished() {
+            return copying != null || behind != null || historyDue != null || segmentRows > 0;
+        }
+
         private void cancel() {
-            if (copying != null) {
-                CopyIn.Stream abandoned = copying;
-                copying = null;
-                abandoned.cancel();
+            historyDue = null;
+            for (CopyIn.Stream open : new CopyIn.Stream[] {copying, behind}) {
+                if (open != null) {
+                    open.cancel();
+                }
             }
+            copying = null;
+            behind = null;
         }
 
         private void insert(long supporterId, String sourceId, TrajectoryData data) {
-            if (copying == null) {
+            if (copying == null && behind == null && historyDue == null) {
                 if (nextId == ids.size()) {
-                    ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('trajectory', 'id')) FROM generate_series(1, :n)")
-                            .param("n", SEGMENT).query(Long.class).list();
-                    nextId = 0;
+                    takeIds();
                 }
                 // COPY (CSV) straight into the table: no arrays to build, encode and unnest per column, and
                 // PostgreSQL writes the rows in multi-row batches; the CHECK constraints, foreign keys and
@@ -230,13 +238,94 @@ public class TrajectoryBatch {
             // One history row per new trajectory holding its values (V18), not one per field.
             createdHistory.add(id, TrajectoryHistory.snapshot(data));
             segmentRows++;
-            if (rowsCsv.length() >= COPY_CHUNK) {
+            if (copying != null) {
+                if (rowsCsv.length() >= COPY_CHUNK) {
+                    copying.write(rowsCsv);
+                    rowsCsv.setLength(0);
+                }
+            } else if (rowsCsv.length() >= AHEAD) {
+                advance();
+            }
+            if (nextId == ids.size()) {
+                endSegment();
+            }
+        }
+
+        private void takeIds() {
+            ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('trajectory', 'id')) FROM generate_series(1, :n)")
+                    .param("n", SEGMENT).query(Long.class).list();
+            nextId = 0;
+        }
+
+        /**
+         * A full segment: its trajectories stored, the next segment's ids taken, then its CAP-J codes sent
+         * and left for PostgreSQL to store while the import reads on ({@link #advance()} follows up).
+         */
+        private void endSegment() {
+            catchUp();
+            endRows();
+            takeIds(); // now, while no COPY is open: the rows read next need ids before their COPY starts
+            if (!capjCsv.isEmpty()) {
+                behind = send(CAPJ_COPY, capjCsv);
+                capjCsv = new StringBuilder(capjCsv.capacity());
+            }
+            historyDue = createdHistory.take();
+        }
+
+        /**
+         * The next step of a finished segment: waits until PostgreSQL has stored what was sent, then
+         * sends the history rows; after those, starts the next segment's COPY with the rows read meanwhile.
+         */
+        private void advance() {
+            if (behind != null) {
+                CopyIn.Stream sent = behind;
+                behind = null;
+                sent.end();
+            }
+            if (historyDue != null) {
+                CharSequence rows = historyDue;
+                historyDue = null;
+                if (rows.length() > 0) {
+                    behind = send(ChangeHistory.CREATED_COPY, rows);
+                    return;
+                }
+            }
+            if (segmentRows > 0 && copying == null) {
+                copying = CopyIn.open(template, INSERT_COPY);
                 copying.write(rowsCsv);
                 rowsCsv.setLength(0);
             }
-            if (nextId == ids.size()) {
-                pause();
+        }
+
+        /** Every step of the finished segment done; the rows read meanwhile are in an open COPY. */
+        private void catchUp() {
+            while (behind != null || historyDue != null) {
+                advance();
             }
+            if (segmentRows > 0 && copying == null) {
+                advance();
+            }
+        }
+
+        /** Ends the open COPY of new trajectories after sending the rest of its rows. */
+        private void endRows() {
+            if (!rowsCsv.isEmpty()) {
+                copying.write(rowsCsv);
+                rowsCsv.setLength(0);
+            }
+            CopyIn.Stream done = copying;
+            copying = null;
+            done.end();
+            created += segmentRows;
+            segmentRows = 0;
+        }
+
+        /** Opens a COPY and sends all of {@code csv}; PostgreSQL stores the rows while the caller goes on. */
+        private CopyIn.Stream send(String sql, CharSequence csv) {
+            CopyIn.Stream stream = CopyIn.open(template, sql);
+            stream.write(csv);
+            stream.flush();
+            return stream;
         }
 
         private void writeUpdates() {
