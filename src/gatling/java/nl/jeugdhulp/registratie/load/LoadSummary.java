@@ -60,9 +60,21 @@ public final class LoadSummary {
         md.append("Load test ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(", report ").append(stats.getParent().getFileName()).append("\n\n");
         md.append("| request | count | p50 ms | p95 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|\n");
+        long warmUpRequests = 0;
+        long warmUpErrors = 0;
         for (Row r : rows.values()) {
-            md.append(String.format("| %s | %,d | %d | %d | %d | %d | %d |%n", r.name(), r.count(), r.p50(), r.p95(),
+            if (r.name().startsWith(RegistrationSimulation.WARM_UP_PREFIX)) {
+                warmUpRequests += r.count();
+                warmUpErrors += r.errors();
+                continue;
+            }
+            String name = r.name().equals("all requests") && warmUpRequests > 0 ? "all requests, warm-up included" : r.name();
+            md.append(String.format("| %s | %,d | %d | %d | %d | %d | %d |%n", name, r.count(), r.p50(), r.p95(),
                     r.p99(), r.max(), r.errors()));
+        }
+        if (warmUpRequests > 0) {
+            md.append(String.format("%nLeft out above: the warm-up before the measured minutes, %,d requests, %,d errors.%n",
+                    warmUpRequests, warmUpErrors));
         }
         md.append(String.format("%nJDBC floor, paced: the same saves as bare PreparedStatements from %d threads (one per "
                         + "supporter, one connection each) with the simulation's think time between them (%d-%d ms per "
