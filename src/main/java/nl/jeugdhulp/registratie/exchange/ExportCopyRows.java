@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,7 +62,7 @@ final class ExportCopyRows {
     private final Map<Long, byte[]> professionals;
     private final Map<Long, byte[]> practices;
     private final ExportCapj capjById;
-    private final boolean freeText;
+    private final Kind[] kinds;
     private final int fieldCount;
     private final byte[] genderUnknown = ExchangeColumns.GENDER_UNKNOWN.getBytes(StandardCharsets.UTF_8);
     private final byte[][] applicants;
@@ -98,7 +97,7 @@ final class ExportCopyRows {
         this.professionals = professionals;
         this.practices = practices;
         this.capjById = capjById;
-        this.freeText = freeText;
+        this.kinds = kinds(freeText, capjById != null);
         this.fieldCount = columns(freeText, capjById != null).size();
         this.applicants = bytes(applicants);
         this.interventions = bytes(interventions);
@@ -164,60 +163,52 @@ final class ExportCopyRows {
         return length;
     }
 
+    /** What one field of the row becomes; a loop over these keeps the compiled code small (one copy per kind). */
+    private enum Kind { SOURCE, PROFESSIONAL, PRACTICE, INTEGER, GENDER, DATE, TEXT, ABSENT_TEXT, CAPJ_BY_ID, CAPJ_TEXT,
+        APPLICANTS, INTERVENTIONS, CONSULTATIONS, DESTINATIONS }
+
+    /** The cells after the trajectory's id (read first), in file order. */
+    private static Kind[] kinds(boolean freeText, boolean capjById) {
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.SOURCE, Kind.PROFESSIONAL, Kind.PRACTICE, Kind.INTEGER, Kind.INTEGER,
+                Kind.GENDER, Kind.DATE, Kind.DATE, Kind.DATE, Kind.DATE, freeText ? Kind.TEXT : Kind.ABSENT_TEXT,
+                capjById ? Kind.CAPJ_BY_ID : Kind.CAPJ_TEXT, Kind.TEXT, Kind.TEXT, Kind.APPLICANTS, Kind.INTEGER,
+                Kind.INTERVENTIONS, Kind.CONSULTATIONS, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.DESTINATIONS));
+        for (int i = 0; i < FREE_TEXTS_AFTER; i++) {
+            kinds.add(freeText ? Kind.TEXT : Kind.ABSENT_TEXT);
+        }
+        return kinds.toArray(Kind[]::new);
+    }
+
     private void convertRow() throws IOException {
         long id = int8Field();
         if (id < 0) {
             throw new IOException("A copied row lacks its id");
         }
-        if (!text()) { // bron_id: the source id, or the trajectory's own id
-            number(id);
-        }
-        put((byte) ',');
-        put(professional(int8Field()));
-        put((byte) ',');
-        put(practice(int8Field()));
-        put((byte) ',');
-        intCell();
-        put((byte) ',');
-        intCell();
-        put((byte) ',');
-        gender();
-        for (int i = 0; i < 4; i++) {
-            put((byte) ',');
-            date();
-        }
-        put((byte) ',');
-        if (freeText) {
-            text();
-        }
-        put((byte) ',');
-        if (capjById != null) {
-            capjById.write(id, this);
-        } else {
-            capjText();
-        }
-        put((byte) ',');
-        text(); // diagnose_vraag
-        put((byte) ',');
-        text(); // diagnose
-        put((byte) ',');
-        group(applicants);
-        put((byte) ',');
-        intCell(); // aantal_contacten
-        put((byte) ',');
-        group(interventions);
-        put((byte) ',');
-        group(consultations);
-        for (int i = 0; i < 3; i++) { // afronding, afronding_anders_reden, moment_verwijzing
-            put((byte) ',');
-            text();
-        }
-        put((byte) ',');
-        group(destinations);
-        for (int i = 0; i < FREE_TEXTS_AFTER; i++) {
-            put((byte) ',');
-            if (freeText) {
-                text();
+        for (int k = 0; k < kinds.length; k++) {
+            if (k > 0) {
+                put((byte) ',');
+            }
+            switch (kinds[k]) {
+                case SOURCE -> {
+                    if (!text()) { // bron_id: the source id, or the trajectory's own id
+                        number(id);
+                    }
+                }
+                case PROFESSIONAL -> put(professional(int8Field()));
+                case PRACTICE -> put(practice(int8Field()));
+                case INTEGER -> intCell();
+                case GENDER -> gender();
+                case DATE -> date();
+                case TEXT -> text();
+                case ABSENT_TEXT -> {
+                    // not selected: an empty cell
+                }
+                case CAPJ_BY_ID -> capjById.write(id, this);
+                case CAPJ_TEXT -> capjText();
+                case APPLICANTS -> group(applicants);
+                case INTERVENTIONS -> group(interventions);
+                case CONSULTATIONS -> group(consultations);
+                case DESTINATIONS -> group(destinations);
             }
         }
         put((byte) '\r');
@@ -346,9 +337,18 @@ final class ExportCopyRows {
         int year = date.getYear();
         boolean bc = year <= 0;
         int shown = bc ? 1 - year : year;
-        String text = (shown < 10_000 ? String.format(Locale.ROOT, "%04d", shown) : Integer.toString(shown))
-                + String.format(Locale.ROOT, "-%02d-%02d", date.getMonthValue(), date.getDayOfMonth()) + (bc ? " BC" : "");
-        return text.getBytes(StandardCharsets.US_ASCII);
+        // Plain string building: String.format here made the JIT's compile of date() take seconds.
+        StringBuilder text = new StringBuilder(16);
+        String digits = Integer.toString(shown);
+        for (int i = digits.length(); i < 4; i++) {
+            text.append('0');
+        }
+        text.append(digits).append(date.getMonthValue() < 10 ? "-0" : "-").append(date.getMonthValue())
+                .append(date.getDayOfMonth() < 10 ? "-0" : "-").append(date.getDayOfMonth());
+        if (bc) {
+            text.append(" BC");
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The CAP-J codes as one text of space-separated codes (NULL: none), as five cells. */
