@@ -26,11 +26,14 @@ final class ExportCapj {
 
     /** The CAP-J list: code number − 1 → the code as the file writes it ({@link ExchangeColumns#capjForFile}). */
     private final byte[][] fileCodes;
-    /** Stored code → its number, by the stored code's bytes. */
-    private final byte[][] storedCodes;
+    /** Stored code → its number: an open-addressing table of {@link #key}s, at most a quarter full. */
+    private final long[] keys;
+    private final int[] numbers;
     private long[] ids;
     private long[] codes;
     private int size;
+    /** Where the last lookup in ascending order ended. */
+    private int cursor;
 
     /**
      * @param capjList every stored CAP-J code (retired ones too)
@@ -41,10 +44,21 @@ final class ExportCapj {
             throw new IllegalArgumentException("Too many CAP-J codes to pack");
         }
         fileCodes = new byte[capjList.size()][];
-        storedCodes = new byte[capjList.size()][];
+        keys = new long[Integer.highestOneBit(Math.max(capjList.size(), 1)) * 4];
+        numbers = new int[keys.length];
         for (int i = 0; i < capjList.size(); i++) {
-            storedCodes[i] = capjList.get(i).getBytes(StandardCharsets.UTF_8);
+            byte[] stored = capjList.get(i).getBytes(StandardCharsets.UTF_8);
             fileCodes[i] = ExchangeColumns.capjForFile(capjList.get(i)).getBytes(StandardCharsets.UTF_8);
+            if (stored.length > 8) {
+                continue; // cannot be stored: capj_code is VARCHAR(6)
+            }
+            long key = key(stored, 0, stored.length);
+            int slot = slot(key);
+            while (numbers[slot] != 0) {
+                slot = slot + 1 & numbers.length - 1;
+            }
+            keys[slot] = key;
+            numbers[slot] = i + 1;
         }
         ids = new long[Math.max(16, expected)];
         codes = new long[ids.length];
@@ -97,12 +111,28 @@ final class ExportCapj {
     }
 
     private long number(byte[] row, int from, int to) throws IOException {
-        for (int i = 0; i < storedCodes.length; i++) {
-            if (Arrays.equals(row, from, to, storedCodes[i], 0, storedCodes[i].length)) {
-                return i + 1;
+        if (to - from <= 8) {
+            long key = key(row, from, to);
+            for (int slot = slot(key); numbers[slot] != 0; slot = slot + 1 & numbers.length - 1) {
+                if (keys[slot] == key) {
+                    return numbers[slot];
+                }
             }
         }
         throw new IOException("A copied CAP-J row has a code that is not in the list");
+    }
+
+    /** A stored code of up to 8 bytes as one number (its bytes, then its length), for {@link #numbers}. */
+    private static long key(byte[] bytes, int from, int to) {
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            key = key << 8 | bytes[i] & 0xFF;
+        }
+        return key << 4 | to - from;
+    }
+
+    private int slot(long key) {
+        return (int) (key * 0x9E3779B97F4A7C15L >>> 40) & numbers.length - 1;
     }
 
     /**
@@ -110,7 +140,16 @@ final class ExportCapj {
      * separated by commas, to {@code out} through {@code put}.
      */
     void write(long id, ExportCopyRows out) {
-        int index = Arrays.binarySearch(ids, 0, size, id);
+        int index;
+        if (cursor > 0 && ids[cursor - 1] >= id) {
+            index = Arrays.binarySearch(ids, 0, size, id);
+        } else {
+            // Rows in ascending id order (the export's order): step forward from the last one.
+            while (cursor < size && ids[cursor] < id) {
+                cursor++;
+            }
+            index = cursor < size && ids[cursor] == id ? cursor++ : -1;
+        }
         long packed = index < 0 ? 0 : codes[index];
         for (int slot = 0; slot < ExchangeColumns.CAPJ_COLUMNS; slot++) {
             if (slot > 0) {

@@ -2,65 +2,103 @@ package nl.jeugdhulp.registratie.exchange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one compact row of PostgreSQL's {@code COPY … (FORMAT csv)} (see {@link #FIELDS}) into the
- * trajecten line of the file, on bytes: PostgreSQL formats what it does cheaply (text, numbers, ISO
- * dates) and sends each multi-answer group as one field of space-separated codes and the CAP-J codes
- * as one field; here they become the file's 0/1 columns and {@code capj_1} … {@code capj_5}, and the
- * practice id its name. Text values keep PostgreSQL's quoting, which is {@link ExportCsv}'s for every
- * non-empty value (a value with a comma, quote, CR or LF quoted, quotes doubled); an empty string,
- * which PostgreSQL writes as {@code ""}, becomes an empty field as ExportCsv writes it.
+ * Turns the rows of PostgreSQL's {@code COPY … TO STDOUT (FORMAT binary)} of {@link #columns} into the
+ * trajecten lines of the file, on bytes. PostgreSQL only sends the stored values (integers, dates as day
+ * numbers, text as its bytes, the multi-answer groups as arrays): formatting them there cost more of its
+ * CPU than reading the rows. Here they become the file's cells exactly as {@link ExportCsv} writes them:
+ * ISO dates, the 0/1 columns of each group, {@code capj_1} … {@code capj_5}, the professional's code and
+ * the practice's name from maps, text quoted when it holds a comma, quote, CR or LF (quotes doubled), an
+ * empty string and NULL as an empty cell, gender ONBEKEND as an empty cell
+ * ({@link ExchangeColumns#genderForFile}), CRLF line ends.
+ *
+ * <p>The binary COPY format (PostgreSQL's documentation, "Binary Format"): a signature and header before
+ * the first row, then per row a 16-bit field count and per field a 32-bit length (−1 for NULL) and the
+ * value in network byte order; a field count of −1 ends the data. PostgreSQL sends one row per copy
+ * message (the header with the first); this class accepts any number of whole rows per message.
  */
 final class ExportCopyRows {
 
-    /** What each compact field becomes. */
-    enum Field { PLAIN, PRACTICE, CAPJ, APPLICANTS, INTERVENTIONS, CONSULTATIONS, DESTINATIONS }
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** Days from 1970-01-01 (Java's epoch day) to 2000-01-01 (PostgreSQL's day 0). */
+    private static final int POSTGRES_EPOCH_DAY = 10_957;
+    private static final int FREE_TEXTS_AFTER = 5;
+    /** Dates of 1900 up to 2200 are formatted once per export and kept (at most 110,000 short arrays). */
+    private static final int FIRST_CACHED_DAY = (int) (LocalDate.of(1900, 1, 1).toEpochDay() - POSTGRES_EPOCH_DAY);
+    private static final int CACHED_DAYS = (int) (LocalDate.of(2200, 1, 1).toEpochDay() - LocalDate.of(1900, 1, 1).toEpochDay());
 
-    /** The compact row's fields, in the order of the trajecten columns they become. */
-    static final Field[] FIELDS = {
-        Field.PLAIN, Field.PLAIN, Field.PRACTICE, Field.PLAIN, Field.PLAIN, Field.PLAIN, // bron_id … geslacht
-        Field.PLAIN, Field.PLAIN, Field.PLAIN, Field.PLAIN, // the four dates
-        Field.PLAIN, // hulpvraag
-        Field.CAPJ,
-        Field.PLAIN, Field.PLAIN, // diagnose_vraag, diagnose
-        Field.APPLICANTS, Field.PLAIN, Field.INTERVENTIONS, Field.CONSULTATIONS, // …, aantal_contacten, …
-        Field.PLAIN, Field.PLAIN, Field.PLAIN, // afronding, afronding_anders_reden, moment_verwijzing
-        Field.DESTINATIONS,
-        Field.PLAIN, Field.PLAIN, Field.PLAIN, Field.PLAIN, Field.PLAIN, // ketenpartner … free texts
-    };
+    /**
+     * The SELECT list of the COPY, in the order {@link #convert} reads it: the trajectory's id first (bron_id
+     * when there is no source id; the key of the CAP-J codes read first), the professional and the
+     * practice as ids; the free texts only when the export includes them; the CAP-J codes as one text of
+     * space-separated codes only when they were not read first ({@code capjById} {@code false}).
+     */
+    static List<String> columns(boolean freeText, boolean capjById) {
+        List<String> columns = new ArrayList<>(List.of("t.id", "t.source_id", "t.supporter_id", "t.practice_id",
+                "t.birth_year", "t.birth_month", "t.gender", "t.registration_date", "t.start_date",
+                "t.last_contact_date", "t.end_date"));
+        if (freeText) {
+            columns.add("t.help_request");
+        }
+        if (!capjById) {
+            columns.add("(SELECT string_agg(c.capj_code, ' ' ORDER BY c.position) FROM trajectory_capj c"
+                    + " WHERE c.trajectory_id = t.id)");
+        }
+        columns.addAll(List.of("t.diagnosis_question", "t.diagnosis", "t.applicants", "t.contacts", "t.interventions",
+                "t.consultations", "t.outcome", "t.outcome_other_reason", "t.referral_moment", "t.referral_destinations"));
+        if (freeText) {
+            columns.addAll(List.of("t.chain_partner", "t.diagnosis_other", "t.applicant_other", "t.intervention_other",
+                    "t.outcome_other_text"));
+        }
+        return columns;
+    }
 
+    private final Map<Long, byte[]> professionals;
     private final Map<Long, byte[]> practices;
     private final ExportCapj capjById;
+    private final Kind[] kinds;
+    private final int fieldCount;
+    private final byte[] genderUnknown = ExchangeColumns.GENDER_UNKNOWN.getBytes(StandardCharsets.UTF_8);
     private final byte[][] applicants;
     private final byte[][] interventions;
     private final byte[][] consultations;
     private final byte[][] destinations;
-    private byte[] line = new byte[1024];
-    /** The practice of the row before (rows come by professional, who mostly works in one practice). */
+    /** The elements of the array being read: offsets and lengths in {@link #row}. */
+    private int[] elementAt = new int[16];
+    private int[] elementLength = new int[16];
+    private final byte[][] dates = new byte[CACHED_DAYS][];
+    private byte[] line = new byte[32 * 1024];
+    private int length;
+    private byte[] row;
+    private int at;
+    private int end;
+    private boolean started;
+    private boolean finished;
+    private long lastProfessional = -1;
+    private byte[] lastProfessionalCode;
     private long lastPractice = -1;
     private byte[] lastPracticeName;
-    private int length;
 
     /**
+     * @param professionals supporter id → its code as a CSV field (quoted when needed)
      * @param practices practice id → its name as a CSV field (quoted when needed)
+     * @param capjById when not {@code null}, the CAP-J codes come from here by trajectory id; else the row
+     *                 has them as one field of space-separated codes
+     * @param freeText whether the row has the six free-text fields (else their cells stay empty)
      */
-    ExportCopyRows(Map<Long, byte[]> practices, String[] applicants, String[] interventions, String[] consultations,
-                   String[] destinations) {
-        this(practices, null, applicants, interventions, consultations, destinations);
-    }
-
-    /**
-     * @param practices practice id → its name as a CSV field (quoted when needed)
-     * @param capjById when not {@code null}, the CAP-J field holds the trajectory's id and the codes come
-     *                 from here; else it holds the codes themselves, space-separated
-     */
-    ExportCopyRows(Map<Long, byte[]> practices, ExportCapj capjById, String[] applicants, String[] interventions,
-                   String[] consultations, String[] destinations) {
+    ExportCopyRows(Map<Long, byte[]> professionals, Map<Long, byte[]> practices, ExportCapj capjById, boolean freeText,
+                   String[] applicants, String[] interventions, String[] consultations, String[] destinations) {
+        this.professionals = professionals;
         this.practices = practices;
         this.capjById = capjById;
+        this.kinds = kinds(freeText, capjById != null);
+        this.fieldCount = columns(freeText, capjById != null).size();
         this.applicants = bytes(applicants);
         this.interventions = bytes(interventions);
         this.consultations = bytes(consultations);
@@ -71,77 +109,50 @@ final class ExportCopyRows {
         return Arrays.stream(codes).map(code -> code.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     }
 
-    /** The line for one copied row, CRLF included: {@link #line()} up to {@link #length()}. */
-    void convert(byte[] row) throws IOException {
+    /**
+     * Converts the rows of one copy message into lines (CRLF included) in {@link #line()} up to
+     * {@link #length()}; returns how many rows it held. The header before the first row and the end
+     * marker are consumed here; after the end marker {@link #finished()} is true.
+     */
+    int convert(byte[] message) throws IOException {
         length = 0;
-        int end = row.length - 1;
-        if (end < 0 || row[end] != '\n') {
-            throw new IOException("A copied CSV row does not end in a line feed");
+        row = message;
+        at = 0;
+        end = message.length;
+        if (!started) {
+            if (end < SIGNATURE.length + 8 || !Arrays.equals(message, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+                throw new IOException("The binary COPY does not start with its signature");
+            }
+            at = SIGNATURE.length + 4; // the flags: no OIDs since PostgreSQL 12
+            int extension = int4();
+            need(extension);
+            at += extension;
+            started = true;
         }
-        int at = 0;
-        for (int field = 0; field < FIELDS.length; field++) {
-            if (at > end) {
-                throw new IOException("A copied CSV row has too few fields");
+        int rows = 0;
+        while (at < end) {
+            if (finished) {
+                throw new IOException("Data after the end of the binary COPY");
             }
-            if (field > 0) {
-                put((byte) ',');
+            need(2);
+            int fields = (short) ((row[at] & 0xFF) << 8 | row[at + 1] & 0xFF);
+            at += 2;
+            if (fields == -1) {
+                finished = true;
+                continue;
             }
-            // One field: [at, stop) as sent; quoted if it starts with a quote.
-            int stop;
-            boolean quoted = row[at] == '"';
-            if (quoted) {
-                stop = at + 1;
-                while (true) {
-                    if (stop >= end) {
-                        throw new IOException("A copied CSV row has an unterminated quote");
-                    }
-                    if (row[stop] == '"') {
-                        if (row[stop + 1] == '"') {
-                            stop += 2;
-                            continue;
-                        }
-                        stop++;
-                        break;
-                    }
-                    stop++;
-                }
-            } else {
-                stop = at;
-                while (stop < end && row[stop] != ',') {
-                    stop++;
-                }
+            if (fields != fieldCount) {
+                throw new IOException("A copied row has " + fields + " fields instead of " + fieldCount);
             }
-            boolean empty = quoted ? stop - at == 2 : stop == at;
-            boolean isNull = !quoted && stop == at;
-            switch (FIELDS[field]) {
-                case PLAIN -> {
-                    if (!empty) {
-                        put(row, at, stop - at);
-                    }
-                }
-                case PRACTICE -> {
-                    byte[] name = practice(row, at, stop);
-                    put(name, 0, name.length);
-                }
-                case CAPJ -> {
-                    if (capjById == null) {
-                        capj(row, at, stop, empty);
-                    } else {
-                        capjById.write(id(row, at, stop), this);
-                    }
-                }
-                case APPLICANTS -> group(applicants, row, at, stop, quoted, isNull);
-                case INTERVENTIONS -> group(interventions, row, at, stop, quoted, isNull);
-                case CONSULTATIONS -> group(consultations, row, at, stop, quoted, isNull);
-                case DESTINATIONS -> group(destinations, row, at, stop, quoted, isNull);
-            }
-            at = stop + 1;
+            convertRow();
+            rows++;
         }
-        if (at != end + 1) {
-            throw new IOException("A copied CSV row has too many fields");
-        }
-        put((byte) '\r');
-        put((byte) '\n');
+        return rows;
+    }
+
+    /** Whether the end marker of the COPY has been read. */
+    boolean finished() {
+        return finished;
     }
 
     byte[] line() {
@@ -152,24 +163,216 @@ final class ExportCopyRows {
         return length;
     }
 
-    /** The CAP-J codes, space-separated in their order, as five fields ({@link ExchangeColumns#capjForFile}). */
-    private void capj(byte[] row, int at, int stop, boolean empty) {
-        int written = 0;
-        if (!empty) {
-            for (int from = at; from < stop; ) {
-                int to = from;
-                while (to < stop && row[to] != ' ') {
-                    to++;
-                }
-                if (written < ExchangeColumns.CAPJ_COLUMNS) {
-                    if (written > 0) {
-                        put((byte) ',');
-                    }
-                    capjCode(row, from, to);
-                }
-                written++;
-                from = to + 1;
+    /** What one field of the row becomes; a loop over these keeps the compiled code small (one copy per kind). */
+    private enum Kind { SOURCE, PROFESSIONAL, PRACTICE, INTEGER, GENDER, DATE, TEXT, ABSENT_TEXT, CAPJ_BY_ID, CAPJ_TEXT,
+        APPLICANTS, INTERVENTIONS, CONSULTATIONS, DESTINATIONS }
+
+    /** The cells after the trajectory's id (read first), in file order. */
+    private static Kind[] kinds(boolean freeText, boolean capjById) {
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.SOURCE, Kind.PROFESSIONAL, Kind.PRACTICE, Kind.INTEGER, Kind.INTEGER,
+                Kind.GENDER, Kind.DATE, Kind.DATE, Kind.DATE, Kind.DATE, freeText ? Kind.TEXT : Kind.ABSENT_TEXT,
+                capjById ? Kind.CAPJ_BY_ID : Kind.CAPJ_TEXT, Kind.TEXT, Kind.TEXT, Kind.APPLICANTS, Kind.INTEGER,
+                Kind.INTERVENTIONS, Kind.CONSULTATIONS, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.DESTINATIONS));
+        for (int i = 0; i < FREE_TEXTS_AFTER; i++) {
+            kinds.add(freeText ? Kind.TEXT : Kind.ABSENT_TEXT);
+        }
+        return kinds.toArray(Kind[]::new);
+    }
+
+    private void convertRow() throws IOException {
+        long id = int8Field();
+        if (id < 0) {
+            throw new IOException("A copied row lacks its id");
+        }
+        for (int k = 0; k < kinds.length; k++) {
+            if (k > 0) {
+                put((byte) ',');
             }
+            switch (kinds[k]) {
+                case SOURCE -> {
+                    if (!text()) { // bron_id: the source id, or the trajectory's own id
+                        number(id);
+                    }
+                }
+                case PROFESSIONAL -> put(professional(int8Field()));
+                case PRACTICE -> put(practice(int8Field()));
+                case INTEGER -> intCell();
+                case GENDER -> gender();
+                case DATE -> date();
+                case TEXT -> text();
+                case ABSENT_TEXT -> {
+                    // not selected: an empty cell
+                }
+                case CAPJ_BY_ID -> capjById.write(id, this);
+                case CAPJ_TEXT -> capjText();
+                case APPLICANTS -> group(applicants);
+                case INTERVENTIONS -> group(interventions);
+                case CONSULTATIONS -> group(consultations);
+                case DESTINATIONS -> group(destinations);
+            }
+        }
+        put((byte) '\r');
+        put((byte) '\n');
+    }
+
+    // --- fields ---
+
+    /** The next field's length, −1 for NULL, with the bytes checked to be there. */
+    private int fieldLength() throws IOException {
+        int fieldLength = int4();
+        if (fieldLength < -1) {
+            throw new IOException("A copied field has a negative length");
+        }
+        need(Math.max(fieldLength, 0));
+        return fieldLength;
+    }
+
+    /** A bigint field; −1 for NULL. */
+    private long int8Field() throws IOException {
+        int fieldLength = fieldLength();
+        if (fieldLength == -1) {
+            return -1;
+        }
+        if (fieldLength != 8) {
+            throw new IOException("A copied bigint has " + fieldLength + " bytes");
+        }
+        long value = (long) int4() << 32;
+        return value | int4() & 0xFFFF_FFFFL;
+    }
+
+    /** An integer field as its decimal cell; empty for NULL. */
+    private void intCell() throws IOException {
+        int fieldLength = fieldLength();
+        if (fieldLength == -1) {
+            return;
+        }
+        if (fieldLength != 4) {
+            throw new IOException("A copied integer has " + fieldLength + " bytes");
+        }
+        number(int4());
+    }
+
+    /**
+     * A text field as a CSV cell: quoted (quotes doubled) when it holds a comma, quote, CR or LF; nothing
+     * for NULL or the empty string. Returns whether the field was not NULL.
+     */
+    private boolean text() throws IOException {
+        int fieldLength = fieldLength();
+        if (fieldLength == -1) {
+            return false;
+        }
+        int from = at;
+        int to = at + fieldLength;
+        at = to;
+        boolean quote = false;
+        for (int i = from; i < to; i++) {
+            byte b = row[i];
+            if (b == ',' || b == '"' || b == '\n' || b == '\r') {
+                quote = true;
+                break;
+            }
+        }
+        if (!quote) {
+            put(row, from, to - from);
+            return true;
+        }
+        put((byte) '"');
+        for (int i = from; i < to; i++) {
+            if (row[i] == '"') {
+                put((byte) '"');
+            }
+            put(row[i]);
+        }
+        put((byte) '"');
+        return true;
+    }
+
+    /** Gender: ONBEKEND (unknown) is an empty cell in the file. */
+    private void gender() throws IOException {
+        int fieldLength = fieldLength();
+        if (fieldLength == -1) {
+            return;
+        }
+        if (Arrays.equals(row, at, at + fieldLength, genderUnknown, 0, genderUnknown.length)) {
+            at += fieldLength;
+            return;
+        }
+        at -= 4;
+        text();
+    }
+
+    /**
+     * A date (days since 2000-01-01) as PostgreSQL's ISO DateStyle prints it: {@code yyyy-mm-dd} with at
+     * least four digits of year, {@code BC} years as {@code yyyy-mm-dd BC}, and the infinities.
+     */
+    private void date() throws IOException {
+        int fieldLength = fieldLength();
+        if (fieldLength == -1) {
+            return;
+        }
+        if (fieldLength != 4) {
+            throw new IOException("A copied date has " + fieldLength + " bytes");
+        }
+        int days = int4();
+        int cached = days - FIRST_CACHED_DAY;
+        if (cached >= 0 && cached < dates.length) {
+            byte[] text = dates[cached];
+            if (text == null) {
+                text = formatDate(days);
+                dates[cached] = text;
+            }
+            put(text, 0, text.length);
+        } else {
+            byte[] text = formatDate(days);
+            put(text, 0, text.length);
+        }
+    }
+
+    /** The date of day {@code days} (PostgreSQL's day numbers) as PostgreSQL's ISO DateStyle prints it. */
+    static byte[] formatDate(int days) {
+        if (days == Integer.MAX_VALUE || days == Integer.MIN_VALUE) {
+            return (days == Integer.MAX_VALUE ? "infinity" : "-infinity").getBytes(StandardCharsets.US_ASCII);
+        }
+        LocalDate date = LocalDate.ofEpochDay((long) days + POSTGRES_EPOCH_DAY);
+        int year = date.getYear();
+        boolean bc = year <= 0;
+        int shown = bc ? 1 - year : year;
+        // Plain string building: String.format here made the JIT's compile of date() take seconds.
+        StringBuilder text = new StringBuilder(16);
+        String digits = Integer.toString(shown);
+        for (int i = digits.length(); i < 4; i++) {
+            text.append('0');
+        }
+        text.append(digits).append(date.getMonthValue() < 10 ? "-0" : "-").append(date.getMonthValue())
+                .append(date.getDayOfMonth() < 10 ? "-0" : "-").append(date.getDayOfMonth());
+        if (bc) {
+            text.append(" BC");
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The CAP-J codes as one text of space-separated codes (NULL: none), as five cells. */
+    private void capjText() throws IOException {
+        int fieldLength = fieldLength();
+        int from = at;
+        int stop = fieldLength == -1 ? at : at + fieldLength;
+        at = stop;
+        int written = 0;
+        for (int code = from; code < stop; ) {
+            int to = code;
+            while (to < stop && row[to] != ' ') {
+                to++;
+            }
+            if (written < ExchangeColumns.CAPJ_COLUMNS) {
+                if (written > 0) {
+                    put((byte) ',');
+                }
+                byte[] text = ExchangeColumns.capjForFile(new String(row, code, to - code, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8);
+                put(text, 0, text.length);
+            }
+            written++;
+            code = to + 1;
         }
         for (int i = Math.max(written, 1); i < ExchangeColumns.CAPJ_COLUMNS; i++) {
             put((byte) ',');
@@ -177,45 +380,94 @@ final class ExportCopyRows {
     }
 
     /**
-     * One code as {@link ExchangeColumns#capjForFile} writes it: an ASCII code of four with a letter first
-     * gets its hyphen here on bytes (the usual case); anything else goes through that method.
+     * A multi-answer array as one 0/1 cell per option: all empty when NULL (not registered), all 0 when
+     * empty (registered as none), else 1 for each option among the elements.
      */
-    private void capjCode(byte[] row, int from, int to) {
-        if (to - from == 4 && row[from] >= 0 && row[from + 1] >= 0 && row[from + 2] >= 0 && row[from + 3] >= 0) {
-            if (Character.isLetter((char) row[from])) {
-                put(row[from]);
-                put((byte) '-');
-                put(row, from + 1, 3);
-            } else {
-                put(row, from, 4);
+    private void group(byte[][] options) throws IOException {
+        int fieldLength = fieldLength();
+        if (fieldLength == -1) {
+            for (int i = 1; i < options.length; i++) {
+                put((byte) ',');
             }
             return;
         }
-        byte[] text = ExchangeColumns.capjForFile(new String(row, from, to - from, StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8);
-        put(text, 0, text.length);
-    }
-
-    /** The id (a positive whole number) in {@code row[at, stop)}, parsed on bytes. */
-    private static long id(byte[] row, int at, int stop) throws IOException {
-        long id = 0;
-        if (stop == at || stop - at > 18) {
-            throw new IOException("A copied row lacks an id");
-        }
-        for (int i = at; i < stop; i++) {
-            int digit = row[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new IOException("A copied row lacks an id");
+        int stop = at + fieldLength;
+        int elements = arrayElements(stop);
+        // Which options were chosen, as bits: each element matched once (length and first byte first).
+        long chosen = 0;
+        for (int e = 0; e < elements; e++) {
+            int from = elementAt[e];
+            int elementBytes = elementLength[e];
+            for (int i = 0; i < options.length; i++) {
+                byte[] option = options[i];
+                if (option.length == elementBytes && elementBytes > 0 && option[0] == row[from]
+                        && Arrays.equals(row, from, from + elementBytes, option, 0, elementBytes)) {
+                    chosen |= 1L << i;
+                    break;
+                }
             }
-            id = id * 10 + digit;
         }
-        return id;
+        for (int i = 0; i < options.length; i++) {
+            if (i > 0) {
+                put((byte) ',');
+            }
+            put((chosen & 1L << i) != 0 ? (byte) '1' : (byte) '0');
+        }
+        at = stop;
     }
 
-    /** The practice's name field for the id in {@code row[at, stop)}. */
-    private byte[] practice(byte[] row, int at, int stop) throws IOException {
-        long id = id(row, at, stop);
-        if (id == lastPractice && lastPracticeName != null) {
+    /**
+     * Reads an array value up to {@code stop} (dimensions, has-nulls flag, element type, per dimension its
+     * size and lower bound, then each element's length and bytes) into {@link #elementAt} and
+     * {@link #elementLength}; returns the number of non-NULL elements.
+     */
+    private int arrayElements(int stop) throws IOException {
+        int dimensions = int4();
+        at += 8; // has-nulls flag, element type
+        int count = dimensions == 0 ? 0 : 1;
+        for (int d = 0; d < dimensions; d++) {
+            count *= int4();
+            at += 4; // lower bound
+        }
+        int elements = 0;
+        for (int e = 0; e < count; e++) {
+            int elementBytes = int4();
+            if (elementBytes == -1) {
+                continue;
+            }
+            if (elementBytes < 0 || at + elementBytes > stop) {
+                throw new IOException("A copied array is malformed");
+            }
+            if (elements == elementAt.length) {
+                elementAt = Arrays.copyOf(elementAt, elements * 2);
+                elementLength = Arrays.copyOf(elementLength, elements * 2);
+            }
+            elementAt[elements] = at;
+            elementLength[elements] = elementBytes;
+            elements++;
+            at += elementBytes;
+        }
+        if (at != stop) {
+            throw new IOException("A copied array is malformed");
+        }
+        return elements;
+    }
+
+    private byte[] professional(long id) throws IOException {
+        if (id == lastProfessional) {
+            return lastProfessionalCode;
+        }
+        byte[] code = professionals.get(id);
+        if (code == null) {
+            throw new IOException("A copied row names an unknown professional");
+        }
+        lastProfessional = id;
+        lastProfessionalCode = code;
+        return code;
+    }
+
+    private byte[] practice(long id) throws IOException {
+        if (id == lastPractice) {
             return lastPracticeName;
         }
         byte[] name = practices.get(id);
@@ -227,39 +479,55 @@ final class ExportCopyRows {
         return name;
     }
 
-    /**
-     * One 0/1 field per option: all empty when the array was NULL (not registered; an unquoted empty
-     * field), all 0 when it was empty ({@code ""}), else 1 for each option among the codes.
-     */
-    private void group(byte[][] options, byte[] row, int at, int stop, boolean quoted, boolean isNull) {
-        if (quoted) {
-            // Only the empty array comes quoted: codes hold no comma, quote or line break (CHECK constraints).
-            at++;
-            stop--;
-        }
-        for (int i = 0; i < options.length; i++) {
-            if (i > 0) {
-                put((byte) ',');
-            }
-            if (!isNull) {
-                put(contains(row, at, stop, options[i]) ? (byte) '1' : (byte) '0');
-            }
+    // --- bytes ---
+
+    private void need(int bytes) throws IOException {
+        if (bytes < 0 || end - at < bytes) {
+            throw new IOException("A copied row ends too early");
         }
     }
 
-    /** Is {@code code} one of the space-separated codes in {@code row[at, stop)}? */
-    private static boolean contains(byte[] row, int at, int stop, byte[] code) {
-        for (int from = at; from < stop; ) {
-            int to = from;
-            while (to < stop && row[to] != ' ') {
-                to++;
+    private int int4() throws IOException {
+        need(4);
+        int value = (row[at] & 0xFF) << 24 | (row[at + 1] & 0xFF) << 16 | (row[at + 2] & 0xFF) << 8 | row[at + 3] & 0xFF;
+        at += 4;
+        return value;
+    }
+
+    /** A whole number in decimal. */
+    private void number(long value) {
+        if (value < 0) {
+            put((byte) '-');
+            if (value == Long.MIN_VALUE) {
+                byte[] text = Long.toString(value).substring(1).getBytes(StandardCharsets.US_ASCII);
+                put(text, 0, text.length);
+                return;
             }
-            if (Arrays.equals(row, from, to, code, 0, code.length)) {
-                return true;
-            }
-            from = to + 1;
+            value = -value;
         }
-        return false;
+        if (length + 20 > line.length) {
+            line = Arrays.copyOf(line, line.length * 2);
+        }
+        if (value <= Integer.MAX_VALUE) {
+            int small = (int) value;
+            int digits = small < 10 ? 1 : small < 100 ? 2 : small < 1000 ? 3 : small < 10_000 ? 4 : small < 100_000 ? 5
+                    : small < 1_000_000 ? 6 : small < 10_000_000 ? 7 : small < 100_000_000 ? 8 : small < 1_000_000_000 ? 9 : 10;
+            for (int i = length + digits - 1; i >= length; i--) {
+                line[i] = (byte) ('0' + small % 10);
+                small /= 10;
+            }
+            length += digits;
+            return;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        for (int i = length + digits - 1; i >= length; i--) {
+            line[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += digits;
     }
 
     void put(byte b) {
@@ -267,6 +535,10 @@ final class ExportCopyRows {
             line = Arrays.copyOf(line, line.length * 2);
         }
         line[length++] = b;
+    }
+
+    void put(byte[] bytes) {
+        put(bytes, 0, bytes.length);
     }
 
     void put(byte[] bytes, int from, int count) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The export of the registration exchange format (exchange-format.md): sheets professionals,
  * trajecten and codeboek, as XLSX or as a ZIP of CSV files with SPSS and R syntax.
  *
- * <p>Trajectories are streamed, no entities: for the ZIP PostgreSQL writes the CSV rows itself
- * ({@code COPY … TO STDOUT}, see {@link #copyTrajectories}); for the workbook one JDBC query with a
+ * <p>Trajectories are streamed, no entities: for the ZIP a binary {@code COPY … TO STDOUT} formatted
+ * into CSV here (see {@link #copyTrajectories}); for the workbook one JDBC query with a
  * fetch size inside the read-only transaction (PostgreSQL only uses a cursor then). Each row is
  * written as it is read.
  *
@@ -434,7 +435,7 @@ public class ExportService {
         });
     }
 
-    /** The export's documented order: by professional, then start date; the id settles ties. */
+    /** The workbook's order: by professional, then start date; the id settles ties (the ZIP's: see copyTrajectories). */
     private static final String ORDER = " ORDER BY s.code, t.start_date, t.id";
 
     /**
@@ -448,21 +449,24 @@ public class ExportService {
     }
 
     /**
-     * The CSV rows written by PostgreSQL: {@code COPY (SELECT …) TO STDOUT (FORMAT csv)} read row by
-     * row through the driver's copy API on the snapshot's connection, each row completed by
-     * {@link ExportCopyRows} and written straight into the ZIP entry. The file is the same byte for
-     * byte as {@link #trajectoryRow} through {@link ExportCsv} (see ExportCopyRows for the quoting):
-     * integers print alike; dates print as ISO {@code yyyy-mm-dd} because the driver keeps
-     * {@code DateStyle} at ISO (it refuses a connection where it is not); gender ONBEKEND becomes NULL
-     * here ({@link ExchangeColumns#genderForFile}).
+     * The CSV rows from PostgreSQL's {@code COPY (SELECT …) TO STDOUT (FORMAT binary)}, read row by row
+     * through the driver's copy API on the snapshot's connection, formatted by {@link ExportCopyRows}
+     * and written straight into the ZIP entry. Each line is the same byte for byte as
+     * {@link #trajectoryRow} through {@link ExportCsv} would write it (dates in ISO, gender ONBEKEND
+     * empty, the same quoting).
      *
-     * <p>Why so compact: PostgreSQL's cost is per field it formats, so the 27 0/1 columns go as four
-     * fields of codes, the five CAP-J columns as one, and the practice as its id (its name comes from a
-     * map of the practices). The CAP-J codes are read first in one ordered pass ({@link ExportCapj}) and
-     * the row carries the trajectory's id in their place: a sub-select per row (used above
-     * {@link ExportCapj#MAX_TRAJECTORIES}) was about a third of PostgreSQL's work, and an aggregate
-     * joined in would need a sort of all rows (on disk beyond work_mem), while this way PostgreSQL reads
-     * each supporter's trajectories in code order and sorts only within a supporter (incremental sort).
+     * <p>Why binary and so few fields: PostgreSQL's cost is per field it formats (dates, integers, CSV
+     * quoting, {@code array_to_string}); in binary it only copies the stored values, and the free-text
+     * columns are not selected at all when the export leaves them empty. The professional and the
+     * practice go as ids (their code and name come from maps loaded once), the groups as their arrays.
+     * The CAP-J codes are read first in one ordered pass ({@link ExportCapj}); above
+     * {@link ExportCapj#MAX_TRAJECTORIES} a sub-select per row sends them instead.
+     *
+     * <p>Row order: the table's own (a sequential scan, no sort). The exchange format does not fix an
+     * order; reading the trajectories by professional and start date cost PostgreSQL a scan per
+     * professional and a sort, and by id an index scan, together about as much as all the rest
+     * (docs/performance.md, export, fourth round). Synchronised scans and parallel workers are off for the
+     * transaction, so the same data gives the same file.
      *
      * <p>COPY takes no bind parameters, so the selection's values (pilot ids, dates) are written as
      * literals from their typed values. The rows stream: PostgreSQL sends each row as it is produced
@@ -471,19 +475,32 @@ public class ExportService {
     private void copyTrajectories(ExportRequest request, ExportCsv csv, Progress progress) {
         Selection selection = literalSelection(request);
         boolean capjFirst = progress.rows <= ExportCapj.MAX_TRAJECTORIES;
-        String sql = "COPY (SELECT " + String.join(", ", copyColumns(request.freeText(), capjFirst))
-                + selection.fromSupporterWhere() + ORDER + ") TO STDOUT (FORMAT csv)";
-        Map<Long, byte[]> practices = practiceFields();
+        // Without a pilot or period the rows need no join: the professional's code comes from a map too.
+        String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjFirst))
+                + (selection.restricted() ? selection.fromSupporterWhere() : " FROM trajectory t")
+                + ") TO STDOUT (FORMAT binary)";
+        Map<Long, byte[]> professionals = csvFields("SELECT id, code AS name FROM supporter");
+        Map<Long, byte[]> practices = csvFields("SELECT id, name FROM practice");
         connections.execute((ConnectionCallback<Void>) connection -> {
             ExportCapj capj = capjFirst ? readCapj(connection.unwrap(PGConnection.class), selection, progress.rows) : null;
-            ExportCopyRows rows = new ExportCopyRows(practices, capj, APPLICANT_OPTIONS, INTERVENTION_OPTIONS,
-                    CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
+            ExportCopyRows rows = new ExportCopyRows(professionals, practices, capj, request.freeText(), APPLICANT_OPTIONS,
+                    INTERVENTION_OPTIONS, CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
+            try (Statement settings = connection.createStatement()) {
+                // Rows in the table's order (see above); the same order for the same data: no scan that joins
+                // another one midway through the table, no parallel workers.
+                settings.execute("SET LOCAL synchronize_seqscans = off; SET LOCAL max_parallel_workers_per_gather = 0");
+            }
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
             try {
-                for (byte[] row; (row = copy.readFromCopy()) != null; ) {
-                    rows.convert(row);
-                    csv.copiedLine(rows.line(), rows.length());
-                    progress.written++;
+                for (byte[] message; (message = copy.readFromCopy()) != null; ) {
+                    int converted = rows.convert(message);
+                    if (rows.length() > 0) {
+                        csv.copiedLine(rows.line(), rows.length());
+                    }
+                    progress.written += converted;
+                }
+                if (!rows.finished()) {
+                    throw new IOException("The binary COPY ended without its end marker");
                 }
             } catch (IOException | RuntimeException e) {
                 // The client went away: read the COPY to its end (rows dropped), so the connection can roll
@@ -528,57 +545,20 @@ public class ExportService {
         return capj;
     }
 
-    /** Every practice's name as a CSV field, by id: a few thousand at most, whatever the number of rows. */
-    private Map<Long, byte[]> practiceFields() {
-        Map<Long, byte[]> names = new HashMap<>();
-        jdbc.sql("SELECT id, name FROM practice").query((ResultSet rs) -> {
+    /**
+     * Column {@code name} of {@code sql} as a CSV field by {@code id}: the practices' names, the professionals'
+     * codes (a few thousand at most, whatever the number of rows).
+     */
+    private Map<Long, byte[]> csvFields(String sql) {
+        Map<Long, byte[]> fields = new HashMap<>();
+        jdbc.sql(sql).query((ResultSet rs) -> {
             StringBuilder field = new StringBuilder();
             ExportCsv.append(field, rs.getString("name"));
-            names.put(rs.getLong("id"), field.toString().getBytes(StandardCharsets.UTF_8));
+            fields.put(rs.getLong("id"), field.toString().getBytes(StandardCharsets.UTF_8));
         });
-        return names;
+        return fields;
     }
 
-    /**
-     * The compact row of {@link ExportCopyRows#FIELDS}, as PostgreSQL formats it; the CAP-J field is the
-     * trajectory's id when the codes were read first ({@link ExportCapj}), else the codes.
-     */
-    private static List<String> copyColumns(boolean freeText, boolean capjFirst) {
-        List<String> columns = new ArrayList<>();
-        columns.add("coalesce(t.source_id, t.id::text)");
-        columns.add("s.code");
-        columns.add("t.practice_id");
-        columns.add("t.birth_year");
-        columns.add("t.birth_month");
-        columns.add("nullif(t.gender, " + sqlString(ExchangeColumns.GENDER_UNKNOWN) + ")");
-        columns.add("t.registration_date");
-        columns.add("t.start_date");
-        columns.add("t.last_contact_date");
-        columns.add("t.end_date");
-        columns.add(freeText(freeText, "t.help_request"));
-        columns.add(capjFirst ? "t.id" : "(SELECT string_agg(c.capj_code, ' ' ORDER BY c.position) FROM trajectory_capj c"
-                + " WHERE c.trajectory_id = t.id)");
-        columns.add("t.diagnosis_question");
-        columns.add("t.diagnosis");
-        columns.add("array_to_string(t.applicants, ' ')");
-        columns.add("t.contacts");
-        columns.add("array_to_string(t.interventions, ' ')");
-        columns.add("array_to_string(t.consultations, ' ')");
-        columns.add("t.outcome");
-        columns.add("t.outcome_other_reason");
-        columns.add("t.referral_moment");
-        columns.add("array_to_string(t.referral_destinations, ' ')");
-        columns.add(freeText(freeText, "t.chain_partner"));
-        columns.add(freeText(freeText, "t.diagnosis_other"));
-        columns.add(freeText(freeText, "t.applicant_other"));
-        columns.add(freeText(freeText, "t.intervention_other"));
-        columns.add(freeText(freeText, "t.outcome_other_text"));
-        return columns;
-    }
-
-    private static String freeText(boolean included, String column) {
-        return included ? column : "NULL";
-    }
 
     private static List<Object> trajectoryRow(ResultSet rs) throws SQLException {
         List<Object> row = new ArrayList<>(ExchangeColumns.TRAJECTEN.size());

@@ -122,12 +122,31 @@ class ExchangeRoundTripTest {
         Map<String, byte[]> second = export(asLeader, pilot);
         assertThat(second.keySet()).isEqualTo(first.keySet());
         for (String name : first.keySet()) {
-            assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
+            if (name.equals("trajecten.csv")) {
+                // The same lines byte for byte; the ZIP's rows come in the table's order, which the import
+                // need not reproduce (exchange-format.md: "gives the same rows"; it fixes no order).
+                assertThat(second.get(name)).as(name).hasSameSizeAs(first.get(name));
+                List<String> firstLines = lines(first.get(name));
+                List<String> secondLines = lines(second.get(name));
+                assertThat(secondLines.get(0)).as("header").isEqualTo(firstLines.get(0));
+                assertThat(secondLines).as(name).hasSize(2500 + 1).containsExactlyInAnyOrderElementsOf(firstLines);
+            } else {
+                assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
+            }
         }
         List<List<List<String>>> secondWorkbook = cells(exportWorkbook(asLeader, pilot));
         assertThat(secondWorkbook).hasSameSizeAs(firstWorkbook);
         for (int sheet = 0; sheet < firstWorkbook.size(); sheet++) {
-            assertThat(secondWorkbook.get(sheet)).as("sheet %d", sheet).isEqualTo(firstWorkbook.get(sheet));
+            List<List<String>> firstRows = firstWorkbook.get(sheet);
+            List<List<String>> secondRows = secondWorkbook.get(sheet);
+            if (sheet == 1) {
+                // trajecten: by professional and start date, ties by id, and the ids are the import's, given in
+                // the ZIP's order (the table's): rows with the same professional and start date may swap.
+                assertThat(secondRows.subList(0, 2)).as("sheet name and header").isEqualTo(firstRows.subList(0, 2));
+                assertThat(secondRows).as("sheet %d", sheet).containsExactlyInAnyOrderElementsOf(firstRows);
+            } else {
+                assertThat(secondRows).as("sheet %d", sheet).isEqualTo(firstRows);
+            }
         }
         assertThat(firstWorkbook.get(1).get(0)).containsExactly("trajecten");
         assertThat(firstWorkbook.get(1)).hasSize(1 + 1 + 2500); // name, header, rows
@@ -219,6 +238,25 @@ class ExchangeRoundTripTest {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The CSV's lines as written, CRLF included, split only at a CRLF outside quotes. */
+    private static List<String> lines(byte[] csv) {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '\n' && i > 0 && text.charAt(i - 1) == '\r') {
+                lines.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        assertThat(start).as("the file ends with a whole line").isEqualTo(text.length());
+        return lines;
     }
 
     private static List<List<String>> records(byte[] csv) throws IOException {
