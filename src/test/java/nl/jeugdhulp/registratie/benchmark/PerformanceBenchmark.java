@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdhulp.registratie.Principals;
@@ -198,30 +199,36 @@ class PerformanceBenchmark {
         T run() throws Exception;
     }
 
-    /** The median rate of {@value LONG_RUNS} exports after {@value LONG_WARM_UP} warm-up, with the highest peak heap. */
-    private static Export warm(Measurement<Export> export) throws Exception {
+    /** {@value LONG_RUNS} runs after {@value LONG_WARM_UP} warm-up run(s). */
+    private static <T> List<T> warmRuns(Measurement<T> measurement) throws Exception {
         for (int i = 0; i < LONG_WARM_UP; i++) {
-            export.run();
+            measurement.run();
         }
-        List<Export> runs = new ArrayList<>();
+        List<T> runs = new ArrayList<>();
         for (int i = 0; i < LONG_RUNS; i++) {
-            runs.add(export.run());
+            runs.add(measurement.run());
         }
-        double[] rates = runs.stream().mapToDouble(Export::rowsPerSecond).sorted().toArray();
-        return new Export(rates[LONG_RUNS / 2], runs.stream().mapToDouble(Export::peakHeapMb).max().orElseThrow());
+        return runs;
     }
 
-    /** The median time of {@value LONG_RUNS} imports after {@value LONG_WARM_UP} warm-up, with the highest peak heap. */
+    private static <T> double median(List<T> runs, ToDoubleFunction<T> value) {
+        return runs.stream().mapToDouble(value).sorted().toArray()[runs.size() / 2];
+    }
+
+    private static <T> double highest(List<T> runs, ToDoubleFunction<T> value) {
+        return runs.stream().mapToDouble(value).max().orElseThrow();
+    }
+
+    /** The median rate of warm exports, with the highest peak heap. */
+    private static Export warm(Measurement<Export> export) throws Exception {
+        List<Export> runs = warmRuns(export);
+        return new Export(median(runs, Export::rowsPerSecond), highest(runs, Export::peakHeapMb));
+    }
+
+    /** The median time of warm imports, with the highest peak heap. */
     private static Import warmImport(Importer importer) throws Exception {
-        for (int i = 0; i < LONG_WARM_UP; i++) {
-            importer.run();
-        }
-        List<Import> runs = new ArrayList<>();
-        for (int i = 0; i < LONG_RUNS; i++) {
-            runs.add(importer.run());
-        }
-        double[] seconds = runs.stream().mapToDouble(Import::seconds).sorted().toArray();
-        return new Import(seconds[LONG_RUNS / 2], runs.stream().mapToDouble(Import::peakHeapMb).max().orElseThrow());
+        List<Import> runs = warmRuns(importer::run);
+        return new Import(median(runs, Import::seconds), highest(runs, Import::peakHeapMb));
     }
 
     /** The research export (ZIP of CSV or XLSX, all pilots) over real HTTP, counted as it streams in. */
