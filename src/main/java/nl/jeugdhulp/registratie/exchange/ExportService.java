@@ -369,7 +369,7 @@ public class ExportService {
             where.add("t.start_date <= " + (literals ? dateLiteral(request.to()) : ":to"));
             params.put("to", request.to());
         }
-        return new Selection(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), literals ? Map.of() : params);
+        return new Selection(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), params);
     }
 
     private static String dateLiteral(LocalDate date) {

@@ -5,9 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
@@ -23,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -148,33 +144,8 @@ class ExportLargeTest {
     @Test
     void aDownloadThatBreaksOffInTheMiddleOfTheRowsEndsTheQueryAndTheNextExportWorks() throws Exception {
         AccountPrincipal principal = (AccountPrincipal) users.loadUserByUsername(leader);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         // A client that goes away after 20 kB: the first 64 kB the ZIP hands on, well inside the rows.
-        OutputStream brokenClient = new OutputStream() {
-            long received;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                received += len;
-                if (received > 20_000) {
-                    throw new IOException("Broken pipe");
-                }
-            }
-        };
-        try {
-            ExportRequest request = exports.check(principal.user(), ExportFormat.ZIP, pilot, null, null, false);
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> exports.export(request, brokenClient, ExportService.Channel.WEB))
-                    .isInstanceOf(IOException.class).hasMessage("Broken pipe");
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        BrokenDownload.exportZip(exports, principal, pilot, BrokenDownload.client(20_000, () -> { }));
 
         String aborted = jdbc.sql("""
                         SELECT details FROM audit_event WHERE username = :u AND event_type = 'EXCHANGE_EXPORT_ABORTED'

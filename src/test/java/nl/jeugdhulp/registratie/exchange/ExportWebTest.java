@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
@@ -35,8 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import nl.jeugdhulp.registratie.account.AccountPrincipal;
 import org.springframework.test.context.ActiveProfiles;
@@ -346,30 +343,10 @@ class ExportWebTest {
     @Test
     void theAuditRecordIsCommittedBeforeTheFirstByteAndABrokenDownloadAddsAnAbortRecord() throws Exception {
         AccountPrincipal principal = (AccountPrincipal) users.loadUserByUsername(leaderName());
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         List<List<String>> seenAtFirstByte = new ArrayList<>();
         // A client that goes away: the first write fails, after looking what the audit log already holds.
-        OutputStream brokenClient = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                seenAtFirstByte.add(committedExportAudit(leader));
-                throw new IOException("Broken pipe");
-            }
-        };
-        try {
-            ExportRequest request = exports.check(principal.user(), ExportFormat.ZIP, pilot, null, null, false);
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> exports.export(request, brokenClient, ExportService.Channel.WEB))
-                    .isInstanceOf(IOException.class).hasMessage("Broken pipe");
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        BrokenDownload.exportZip(exports, principal, pilot,
+                BrokenDownload.client(0, () -> seenAtFirstByte.add(committedExportAudit(leader))));
 
         String started = "EXCHANGE_EXPORTED|SUCCESS|formaat=ZIP; pilots=" + pilot + "; vrije tekst=nee; rijen=3; kanaal=WEB";
         assertThat(seenAtFirstByte).containsExactly(List.of(started));
