@@ -7,7 +7,8 @@ import org.apache.commons.statistics.inference.SignificanceResult;
 
 /**
  * The Monte Carlo test as it was before its tables were drawn from remembered walks (commit 31e56da):
- * {@code IndependenceTest.test} and {@code RandomTables} copied unchanged, the reference that
+ * {@code IndependenceTest.test} and {@code RandomTables} copied (only the hypergeometric draw takes its first
+ * uniform number as a parameter, so that a test can choose it), the reference that
  * {@link IndependenceTestEquivalenceTest} holds the faster code to, value for value.
  */
 final class MonteCarloReference {
@@ -103,9 +104,12 @@ final class MonteCarloReference {
         private final SplittableRandom random;
 
         OldRandomTables(long[] rowTotals, long[] columnTotals, SplittableRandom random) {
-            long rowSum = 0;
-            for (long total : rowTotals) {
-                rowSum += total;
+            if (rowTotals.length == 0 || columnTotals.length == 0) {
+                throw new IllegalArgumentException("at least one row and one column");
+            }
+            long rowSum = sum(rowTotals);
+            if (rowSum != sum(columnTotals)) {
+                throw new IllegalArgumentException("row totals sum to " + rowSum + ", column totals to " + sum(columnTotals));
             }
             this.rowTotals = rowTotals.clone();
             this.columnTotals = columnTotals.clone();
@@ -182,6 +186,17 @@ final class MonteCarloReference {
                 }
                 u = random.nextDouble() * cumulative;
             }
+        }
+
+        private static long sum(long[] values) {
+            long total = 0;
+            for (long v : values) {
+                if (v < 0) {
+                    throw new IllegalArgumentException("negative total " + v);
+                }
+                total = Math.addExact(total, v);
+            }
+            return total;
         }
 
         static double logFactorial(long k) {
