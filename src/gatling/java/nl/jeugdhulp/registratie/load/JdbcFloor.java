@@ -114,6 +114,9 @@ final class JdbcFloor {
                     c.setAutoCommit(false);
                     // One unmeasured trajectory per connection first, as the application's pool is warm.
                     saveOne(c, supporter, capj, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), pauses -> { });
+                    // Paced: a random think time first, so the threads' first saves do not all fall in one
+                    // instant (that burst made the create's p95 until 2026-11-23); unpaced: nothing.
+                    think.pause(3);
                     while (another.getAsBoolean()) {
                         saveOne(c, supporter, capj, cs, es, xs, think);
                         cycles.incrementAndGet();
