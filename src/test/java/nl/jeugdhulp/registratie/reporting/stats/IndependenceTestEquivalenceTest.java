@@ -70,8 +70,8 @@ class IndependenceTestEquivalenceTest {
                 case 1 -> 20_000 + margins.nextLong(200_000); // beyond the remembered walks and the log table
                 default -> margins.nextLong(3_000);
             };
-            long[] rowTotals = split(n, rows, margins);
-            long[] columnTotals = split(n, columns, margins);
+            long[] rowTotals = RandomTablesTest.split(n, rows, margins);
+            long[] columnTotals = RandomTablesTest.split(n, columns, margins);
             long seed = margins.nextLong();
             SplittableRandom newRandom = new SplittableRandom(seed);
             SplittableRandom oldRandom = new SplittableRandom(seed);
@@ -162,20 +162,5 @@ class IndependenceTestEquivalenceTest {
             }
         }
         return counts;
-    }
-
-    /** n split into parts at random cut points, so some parts are zero. */
-    private static long[] split(long n, int parts, SplittableRandom random) {
-        long[] cuts = new long[parts + 1];
-        cuts[parts] = n;
-        for (int k = 1; k < parts; k++) {
-            cuts[k] = n == 0 ? 0 : random.nextLong(n + 1);
-        }
-        java.util.Arrays.sort(cuts, 1, parts);
-        long[] result = new long[parts];
-        for (int k = 0; k < parts; k++) {
-            result[k] = cuts[k + 1] - cuts[k];
-        }
-        return result;
     }
 }

@@ -37,8 +37,8 @@ class RandomTablesTest {
         }
     }
 
-    /** n split into parts at random cut points, so some parts are zero. */
-    private static long[] split(long n, int parts, SplittableRandom random) {
+    /** n split into parts at random cut points, so some parts are zero (also used by the equivalence test). */
+    static long[] split(long n, int parts, SplittableRandom random) {
         long[] cuts = new long[parts + 1];
         cuts[parts] = n;
         for (int k = 1; k < parts; k++) {
