@@ -40,6 +40,9 @@ final class ExportCapj {
     /** Every trajectory with a smaller id has all its codes here; {@code Long.MAX_VALUE} once all are. */
     private volatile long completeBelow = Long.MAX_VALUE;
     private volatile Throwable failure;
+    /** Set by a reader about to wait on {@link #lock}. */
+    private volatile boolean waiting;
+    private final Object lock = new Object();
     private boolean started;
     private boolean ended;
 
@@ -93,11 +96,13 @@ final class ExportCapj {
     void finishLoading() {
         published = size;
         completeBelow = Long.MAX_VALUE;
+        wake();
     }
 
     /** Loading failed: the reader throws {@code cause} (as an IOException) instead of waiting. */
     void failLoading(Throwable cause) {
         failure = cause;
+        wake();
     }
 
     /**
@@ -207,6 +212,7 @@ final class ExportCapj {
             // Every 256 trajectories: all before this one are complete (the arrays are written before).
             published = size;
             completeBelow = id;
+            wake();
         }
     }
 
@@ -237,7 +243,7 @@ final class ExportCapj {
 
     /** Waits until the codes of trajectory {@code id} are all in; refreshes the reader's view. */
     private void await(long id) throws IOException {
-        for (int spins = 0; ; spins++) {
+        while (true) {
             long below = completeBelow; // read before published: see append
             // All in: size is final and was written before completeBelow (or on this thread).
             int entries = below == Long.MAX_VALUE ? size : published;
@@ -252,10 +258,27 @@ final class ExportCapj {
             if (cause != null) {
                 throw cause instanceof IOException io ? io : new IOException("The CAP-J codes could not be read", cause);
             }
-            if (spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            // Sleep until the loader publishes (no polling: on two busy cores it would take the loader's time).
+            waiting = true;
+            synchronized (lock) {
+                if (completeBelow <= id && failure == null) {
+                    try {
+                        lock.wait(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("Interrupted while waiting for the CAP-J codes");
+                    }
+                }
+            }
+            waiting = false;
+        }
+    }
+
+    /** Wakes a reader waiting in {@link #await} (after the volatile fields it waits for were written). */
+    private void wake() {
+        if (waiting) {
+            synchronized (lock) {
+                lock.notifyAll();
             }
         }
     }
