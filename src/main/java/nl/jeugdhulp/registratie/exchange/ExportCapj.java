@@ -6,10 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The CAP-J codes of the exported trajectories, read once in trajectory order before the rows
+ * The CAP-J codes of the exported trajectories, read once in trajectory order
  * ({@code COPY (SELECT trajectory_id, capj_code … ORDER BY trajectory_id, position)}) and looked up
  * per row by id: one ordered pass over trajectory_capj instead of an index probe per row, which
- * was about a third of PostgreSQL's work for the export.
+ * was about a third of PostgreSQL's work for the export. The export reads them on a second thread and
+ * connection while the rows are read ({@link #startLoading}); a row waits only for codes not yet in.
  *
  * <p>Compact on purpose: per trajectory with codes its id and a {@code long} holding up to five code
  * numbers of {@value #BITS} bits, so 16 bytes a trajectory, in arrays sized by the export's count.
@@ -32,6 +33,24 @@ final class ExportCapj {
     private long[] ids;
     private long[] codes;
     private int size;
+
+    // Loading on another thread while the rows are read (see startLoading): one writer, one reader.
+    /** Entries the reader may look at, written before {@link #completeBelow}. */
+    private volatile int published;
+    /** Every trajectory with a smaller id has all its codes here; {@code Long.MAX_VALUE} once all are. */
+    private volatile long completeBelow = Long.MAX_VALUE;
+    private volatile Throwable failure;
+    /** Set by a reader about to wait on {@link #lock}. */
+    private volatile boolean waiting;
+    private final Object lock = new Object();
+    private boolean started;
+    private boolean ended;
+
+    // The reader's view, refreshed from the fields above when a row's id is not known to be complete.
+    private long knownComplete = Long.MIN_VALUE;
+    private int knownSize;
+    private long[] knownIds;
+    private long[] knownCodes;
     /** Where the last lookup in ascending order ended. */
     private int cursor;
 
@@ -65,6 +84,83 @@ final class ExportCapj {
     }
 
     /**
+     * From now on the codes arrive on another thread ({@link #addCopied}) while {@link #write} reads them:
+     * a row waits until the codes of its trajectory are all in (the codes come in trajectory order, so
+     * rows in about that order rarely wait). Call before handing this to the reader.
+     */
+    void startLoading() {
+        completeBelow = Long.MIN_VALUE;
+    }
+
+    /** All codes are in. */
+    void finishLoading() {
+        published = size;
+        completeBelow = Long.MAX_VALUE;
+        wake();
+    }
+
+    /** Loading failed: the reader throws {@code cause} (as an IOException) instead of waiting. */
+    void failLoading(Throwable cause) {
+        failure = cause;
+        wake();
+    }
+
+    /**
+     * Adds the rows of one message of {@code COPY (SELECT trajectory_id, capj_code … ORDER BY trajectory_id,
+     * position) TO STDOUT (FORMAT binary)}: the header before the first row, then per row two fields (a
+     * bigint and a text), the end marker after the last. Returns whether the end marker was read.
+     */
+    boolean addCopied(byte[] message) throws IOException {
+        int at = 0;
+        if (!started) {
+            if (message.length < 19 || message[0] != 'P' || message[1] != 'G' || message[5] != 'Y') {
+                throw new IOException("The binary COPY of the CAP-J codes does not start with its signature");
+            }
+            at = 15;
+            at += 4 + int4(message, at);
+            started = true;
+        }
+        while (at < message.length) {
+            if (ended) {
+                throw new IOException("Data after the end of the CAP-J codes");
+            }
+            need(message, at, 2);
+            int fields = (short) ((message[at] & 0xFF) << 8 | message[at + 1] & 0xFF);
+            at += 2;
+            if (fields == -1) {
+                ended = true;
+                continue;
+            }
+            if (fields != 2) {
+                throw new IOException("A copied CAP-J row has " + fields + " fields");
+            }
+            if (int4(message, at) != 8) {
+                throw new IOException("A copied CAP-J row has no trajectory id");
+            }
+            long id = (long) int4(message, at + 4) << 32 | int4(message, at + 8) & 0xFFFF_FFFFL;
+            at += 12;
+            int length = int4(message, at);
+            at += 4;
+            need(message, at, length);
+            append(id, number(message, at, at + length));
+            at += length;
+        }
+        return ended;
+    }
+
+    private static void need(byte[] message, int at, int bytes) throws IOException {
+        if (bytes < 0 || message.length - at < bytes) {
+            throw new IOException("A copied CAP-J row ends too early");
+        }
+    }
+
+    private static int int4(byte[] message, int at) throws IOException {
+        need(message, at, 4);
+        return (message[at] & 0xFF) << 24 | (message[at + 1] & 0xFF) << 16 | (message[at + 2] & 0xFF) << 8
+                | message[at + 3] & 0xFF;
+    }
+
+    /**
      * Adds one copied row {@code trajectory_id,capj_code\n} (CSV of COPY; codes hold no comma, quote or
      * line break), in trajectory and position order.
      */
@@ -85,7 +181,11 @@ final class ExportCapj {
         if (at == 0 || at == end) {
             throw new IOException("A copied CAP-J row has no trajectory id or code");
         }
-        long number = number(row, at + 1, end);
+        append(id, number(row, at + 1, end));
+    }
+
+    /** Adds code {@code number} as the next code of trajectory {@code id} (ids ascending). */
+    private void append(long id, long number) throws IOException {
         if (size > 0 && ids[size - 1] == id) {
             long packed = codes[size - 1];
             int slot = 0;
@@ -108,6 +208,12 @@ final class ExportCapj {
         ids[size] = id;
         codes[size] = number;
         size++;
+        if (completeBelow != Long.MAX_VALUE && (size & 255) == 0) {
+            // Every 256 trajectories: all before this one are complete (the arrays are written before).
+            published = size;
+            completeBelow = id;
+            wake();
+        }
     }
 
     private long number(byte[] row, int from, int to) throws IOException {
@@ -135,11 +241,58 @@ final class ExportCapj {
         return (int) (key * 0x9E3779B97F4A7C15L >>> 40) & numbers.length - 1;
     }
 
+    /** Waits until the codes of trajectory {@code id} are all in; refreshes the reader's view. */
+    private void await(long id) throws IOException {
+        while (true) {
+            long below = completeBelow; // read before published: see append
+            // All in: size is final and was written before completeBelow (or on this thread).
+            int entries = below == Long.MAX_VALUE ? size : published;
+            knownComplete = below;
+            knownSize = entries;
+            knownIds = ids;
+            knownCodes = codes;
+            if (id < below) {
+                return;
+            }
+            Throwable cause = failure;
+            if (cause != null) {
+                throw cause instanceof IOException io ? io : new IOException("The CAP-J codes could not be read", cause);
+            }
+            // Sleep until the loader publishes (no polling: on two busy cores it would take the loader's time).
+            waiting = true;
+            synchronized (lock) {
+                if (completeBelow <= id && failure == null) {
+                    try {
+                        lock.wait(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("Interrupted while waiting for the CAP-J codes");
+                    }
+                }
+            }
+            waiting = false;
+        }
+    }
+
+    /** Wakes a reader waiting in {@link #await} (after the volatile fields it waits for were written). */
+    private void wake() {
+        if (waiting) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
     /**
      * Appends the five CAP-J cells of trajectory {@code id} (codes in their order, then empty cells),
      * separated by commas, to {@code out} through {@code put}.
      */
-    void write(long id, ExportCopyRows out) {
+    void write(long id, ExportCopyRows out) throws IOException {
+        if (id >= knownComplete) {
+            await(id);
+        }
+        long[] ids = knownIds;
+        int size = knownSize;
         int index;
         if (cursor > 0 && ids[cursor - 1] >= id) {
             index = Arrays.binarySearch(ids, 0, size, id);
@@ -150,7 +303,7 @@ final class ExportCapj {
             }
             index = cursor < size && ids[cursor] == id ? cursor++ : -1;
         }
-        long packed = index < 0 ? 0 : codes[index];
+        long packed = index < 0 ? 0 : knownCodes[index];
         for (int slot = 0; slot < ExchangeColumns.CAPJ_COLUMNS; slot++) {
             if (slot > 0) {
                 out.put((byte) ',');

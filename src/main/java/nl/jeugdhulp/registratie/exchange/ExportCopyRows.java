@@ -29,9 +29,9 @@ final class ExportCopyRows {
     /** Days from 1970-01-01 (Java's epoch day) to 2000-01-01 (PostgreSQL's day 0). */
     private static final int POSTGRES_EPOCH_DAY = 10_957;
     private static final int FREE_TEXTS_AFTER = 5;
-    /** Dates of 1900 up to 2200 are formatted once per export and kept (at most 110,000 short arrays). */
-    private static final int FIRST_CACHED_DAY = (int) (LocalDate.of(1900, 1, 1).toEpochDay() - POSTGRES_EPOCH_DAY);
-    private static final int CACHED_DAYS = (int) (LocalDate.of(2200, 1, 1).toEpochDay() - LocalDate.of(1900, 1, 1).toEpochDay());
+    /** Dates of the years 1000 to 9999 (four digits, AD) are written by arithmetic; others by {@link #formatDate}. */
+    private static final int FIRST_PLAIN_DAY = (int) (LocalDate.of(1000, 1, 1).toEpochDay() - POSTGRES_EPOCH_DAY);
+    private static final int LAST_PLAIN_DAY = (int) (LocalDate.of(9999, 12, 31).toEpochDay() - POSTGRES_EPOCH_DAY);
 
     /**
      * The SELECT list of the COPY, in the order {@link #convert} reads it: the trajectory's id first (bron_id
@@ -72,7 +72,6 @@ final class ExportCopyRows {
     /** The elements of the array being read: offsets and lengths in {@link #row}. */
     private int[] elementAt = new int[16];
     private int[] elementLength = new int[16];
-    private final byte[][] dates = new byte[CACHED_DAYS][];
     private byte[] line = new byte[32 * 1024];
     private int length;
     private byte[] row;
@@ -106,6 +105,9 @@ final class ExportCopyRows {
     }
 
     private static byte[][] bytes(String[] codes) {
+        if (codes.length == 0 || codes.length > MAX_OPTIONS) {
+            throw new IllegalArgumentException("A group needs 1 to " + MAX_OPTIONS + " options");
+        }
         return Arrays.stream(codes).map(code -> code.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     }
 
@@ -266,8 +268,7 @@ final class ExportCopyRows {
         at = to;
         boolean quote = false;
         for (int i = from; i < to; i++) {
-            byte b = row[i];
-            if (b == ',' || b == '"' || b == '\n' || b == '\r') {
+            if (QUOTED[row[i] & 0xFF]) {
                 quote = true;
                 break;
             }
@@ -285,6 +286,16 @@ final class ExportCopyRows {
         }
         put((byte) '"');
         return true;
+    }
+
+    /** The bytes that make a cell quoted: comma, quote, CR, LF (UTF-8 never has them inside a character). */
+    private static final boolean[] QUOTED = new boolean[256];
+
+    static {
+        QUOTED[','] = true;
+        QUOTED['"'] = true;
+        QUOTED['\r'] = true;
+        QUOTED['\n'] = true;
     }
 
     /** Gender: ONBEKEND (unknown) is an empty cell in the file. */
@@ -314,18 +325,44 @@ final class ExportCopyRows {
             throw new IOException("A copied date has " + fieldLength + " bytes");
         }
         int days = int4();
-        int cached = days - FIRST_CACHED_DAY;
-        if (cached >= 0 && cached < dates.length) {
-            byte[] text = dates[cached];
-            if (text == null) {
-                text = formatDate(days);
-                dates[cached] = text;
-            }
-            put(text, 0, text.length);
+        if (days >= FIRST_PLAIN_DAY && days <= LAST_PLAIN_DAY) {
+            plainDate(days);
         } else {
             byte[] text = formatDate(days);
             put(text, 0, text.length);
         }
+    }
+
+    /**
+     * A date of the years 1000–9999 as {@code yyyy-mm-dd}, straight into the line: the days-to-civil
+     * algorithm of H. Hinnant ("chrono-compatible low-level date algorithms"), no objects.
+     */
+    private void plainDate(int days) {
+        if (length + 10 > line.length) {
+            line = Arrays.copyOf(line, line.length * 2);
+        }
+        int z = days + POSTGRES_EPOCH_DAY + 719_468; // days since 0000-03-01, positive from the year 1000 on
+        int era = z / 146_097;
+        int dayOfEra = z - era * 146_097;
+        int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int shifted = (5 * dayOfYear + 2) / 153; // months from March
+        int day = dayOfYear - (153 * shifted + 2) / 5 + 1;
+        int month = shifted < 10 ? shifted + 3 : shifted - 9;
+        int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        byte[] out = line;
+        int at = length;
+        out[at] = (byte) ('0' + year / 1000);
+        out[at + 1] = (byte) ('0' + year / 100 % 10);
+        out[at + 2] = (byte) ('0' + year / 10 % 10);
+        out[at + 3] = (byte) ('0' + year % 10);
+        out[at + 4] = '-';
+        out[at + 5] = (byte) ('0' + month / 10);
+        out[at + 6] = (byte) ('0' + month % 10);
+        out[at + 7] = '-';
+        out[at + 8] = (byte) ('0' + day / 10);
+        out[at + 9] = (byte) ('0' + day % 10);
+        length = at + 10;
     }
 
     /** The date of day {@code days} (PostgreSQL's day numbers) as PostgreSQL's ISO DateStyle prints it. */
@@ -386,15 +423,15 @@ final class ExportCopyRows {
     private void group(byte[][] options) throws IOException {
         int fieldLength = fieldLength();
         if (fieldLength == -1) {
-            for (int i = 1; i < options.length; i++) {
-                put((byte) ',');
-            }
+            put(COMMAS, 0, options.length - 1);
             return;
         }
         int stop = at + fieldLength;
         int elements = arrayElements(stop);
-        // Which options were chosen, as bits: each element matched once (length and first byte first).
-        long chosen = 0;
+        // All options 0 at once ("0,0,…,0"), then a 1 over option i's 0 at 2 × i for each element that is
+        // option i (each element matched once, length and first byte first).
+        int start = length;
+        put(ZEROS, 0, 2 * options.length - 1);
         for (int e = 0; e < elements; e++) {
             int from = elementAt[e];
             int elementBytes = elementLength[e];
@@ -402,19 +439,18 @@ final class ExportCopyRows {
                 byte[] option = options[i];
                 if (option.length == elementBytes && elementBytes > 0 && option[0] == row[from]
                         && Arrays.equals(row, from, from + elementBytes, option, 0, elementBytes)) {
-                    chosen |= 1L << i;
+                    line[start + 2 * i] = '1';
                     break;
                 }
             }
         }
-        for (int i = 0; i < options.length; i++) {
-            if (i > 0) {
-                put((byte) ',');
-            }
-            put((chosen & 1L << i) != 0 ? (byte) '1' : (byte) '0');
-        }
         at = stop;
     }
+
+    /** The most options a group may have (its 0/1 cells are written from {@link #ZEROS}). */
+    private static final int MAX_OPTIONS = 64;
+    private static final byte[] ZEROS = "0,".repeat(MAX_OPTIONS).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMAS = ",".repeat(MAX_OPTIONS).getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Reads an array value up to {@code stop} (dimensions, has-nulls flag, element type, per dimension its

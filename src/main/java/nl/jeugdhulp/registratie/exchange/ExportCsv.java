@@ -7,8 +7,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A ZIP of CSV files, one per sheet ({@code professionals.csv}, …): UTF-8 without BOM, {@code ,}
@@ -20,21 +18,18 @@ final class ExportCsv implements ExportSink {
     /** Characters per encoder call: a line goes into {@link #line} first, the writer gets whole chunks. */
     private static final int CHUNK = 32 * 1024;
 
-    private final ZipOutputStream zip;
+    private final ExportZipPipe zip;
     private final StringBuilder line = new StringBuilder(CHUNK + 1024);
-    /** Rows that arrive as CSV bytes already ({@link #copiedLine}), gathered for the deflater. */
-    private final byte[] bytes = new byte[CHUNK];
-    private int used;
     private boolean copying;
     private Writer writer;
 
-    ExportCsv(ZipOutputStream zip) {
+    ExportCsv(ExportZipPipe zip) {
         this.zip = zip;
     }
 
     @Override
     public void startSheet(String name, List<String> header) throws IOException {
-        zip.putNextEntry(new ZipEntry(name + ".csv"));
+        zip.entry(name + ".csv");
         writer = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
         line(header);
     }
@@ -45,8 +40,8 @@ final class ExportCsv implements ExportSink {
     }
 
     /**
-     * Adds a whole line that is CSV already, CRLF included (a trajecten row of PostgreSQL's COPY after
-     * {@link ExportCopyRows}): bytes gathered here and handed to the deflater in chunks.
+     * Adds whole lines that are CSV already, CRLF included (trajecten rows of PostgreSQL's COPY after
+     * {@link ExportCopyRows}); the ZIP's pipe gathers them into its buffers.
      */
     void copiedLine(byte[] line, int length) throws IOException {
         if (!copying) {
@@ -56,47 +51,33 @@ final class ExportCsv implements ExportSink {
             writer.flush();
             copying = true;
         }
-        if (used + length > bytes.length) {
-            flushBytes();
-            if (length > bytes.length) {
-                zip.write(line, 0, length);
-                return;
-            }
-        }
-        System.arraycopy(line, 0, bytes, used, length);
-        used += length;
+        zip.write(line, 0, length);
     }
 
-    private void flushBytes() throws IOException {
-        if (used > 0) {
-            zip.write(bytes, 0, used);
-            used = 0;
-        }
-    }
-
+    /**
+     * Ends the sheet's file and waits until it has reached the client's stream (so a client that went
+     * away shows here, before the next sheet's rows are counted as written).
+     */
     @Override
     public void endSheet() throws IOException {
-        flushBytes();
         copying = false;
         writer.append(line);
         line.setLength(0);
         writer.flush();
         zip.closeEntry();
+        zip.flushAndWait();
         writer = null;
     }
 
     /** Adds a whole text file (the SPSS and R scripts). */
     void file(String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        zip.entry(name);
         zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
 
     private void line(List<?> values) throws IOException {
-        if (copying) {
-            flushBytes();
-            copying = false;
-        }
+        copying = false;
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 line.append(',');

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,6 +70,7 @@ public class ExportService {
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final JdbcClient streaming;
     private final JdbcTemplate connections;
     private final TransactionTemplate snapshot;
@@ -80,6 +82,7 @@ public class ExportService {
     ExportService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, AuditLog auditLog,
                   MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.streaming = JdbcClient.create(template);
@@ -168,12 +171,17 @@ public class ExportService {
                 BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
                 ZipOutputStream zip = new ZipOutputStream(buffered);
                 zip.setLevel(Deflater.BEST_SPEED);
-                ExportCsv csv = new ExportCsv(zip);
-                ExportScripts scripts = writeSheets(request, today, csv, channel, progress);
-                csv.file("trajecten.sps", scripts.spss(ExchangeColumns.TRAJECTEN));
-                csv.file("trajecten.R", scripts.r(ExchangeColumns.TRAJECTEN));
-                zip.finish();
-                buffered.flush();
+                // Deflated and sent on a second thread while this one reads and formats the rows.
+                ExportZipPipe pipe = new ExportZipPipe(zip, buffered);
+                try {
+                    ExportCsv csv = new ExportCsv(pipe);
+                    ExportScripts scripts = writeSheets(request, today, csv, channel, progress);
+                    csv.file("trajecten.sps", scripts.spss(ExchangeColumns.TRAJECTEN));
+                    csv.file("trajecten.R", scripts.r(ExchangeColumns.TRAJECTEN));
+                    pipe.finish();
+                } finally {
+                    pipe.abandon();
+                }
             }
             out.flush();
         } catch (UncheckedIOException e) {
@@ -223,13 +231,20 @@ public class ExportService {
                                       Progress progress) {
         ExportScripts scripts = snapshot.execute(status -> {
             progress.rows = countTrajectories(request);
-            ownTransaction.executeWithoutResult(s -> audit(request, progress.rows, channel));
-            progress.audited = true;
+            // The ZIP's CAP-J codes are read meanwhile on a second connection of the same snapshot.
+            CapjLoader capj = sink instanceof ExportCsv && hasRows(request) && progress.rows <= ExportCapj.MAX_TRAJECTORIES
+                    ? startCapj(request, progress.rows) : null;
             try {
+                ownTransaction.executeWithoutResult(s -> audit(request, progress.rows, channel));
+                progress.audited = true;
                 writeProfessionals(request, today, sink);
-                writeTrajectories(request, sink, progress);
+                writeTrajectories(request, sink, progress, capj);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                if (capj != null) {
+                    capj.stop();
+                }
             }
             return scripts();
         });
@@ -386,15 +401,22 @@ public class ExportService {
             return 0;
         }
         Selection selection = selection(request);
-        return jdbc.sql("SELECT count(*)" + selection.fromWhere()).params(selection.params())
-                .query(Integer.class).single();
+        // No join with practice (and with supporter only for a pilot): both are NOT NULL foreign keys, so
+        // the count is the same, and the joins cost more than the count itself (hash joins, parallel workers).
+        return jdbc.sql("SELECT count(*)" + (selection.restricted() ? selection.fromSupporterWhere() : " FROM trajectory t"))
+                .params(selection.params()).query(Integer.class).single();
     }
 
-    private void writeTrajectories(ExportRequest request, ExportSink sink, Progress progress) throws IOException {
+    private static boolean hasRows(ExportRequest request) {
+        return request.allPilots() || !request.pilotIds().isEmpty();
+    }
+
+    private void writeTrajectories(ExportRequest request, ExportSink sink, Progress progress, CapjLoader capj)
+            throws IOException {
         sink.startSheet(ExchangeColumns.TRAJECTEN_SHEET, names(ExchangeColumns.TRAJECTEN));
-        if (request.allPilots() || !request.pilotIds().isEmpty()) {
+        if (hasRows(request)) {
             if (sink instanceof ExportCsv csv) {
-                copyTrajectories(request, csv, progress);
+                copyTrajectories(request, csv, progress, capj);
             } else {
                 queryTrajectories(request, sink, progress);
             }
@@ -459,8 +481,9 @@ public class ExportService {
      * quoting, {@code array_to_string}); in binary it only copies the stored values, and the free-text
      * columns are not selected at all when the export leaves them empty. The professional and the
      * practice go as ids (their code and name come from maps loaded once), the groups as their arrays.
-     * The CAP-J codes are read first in one ordered pass ({@link ExportCapj}); above
-     * {@link ExportCapj#MAX_TRAJECTORIES} a sub-select per row sends them instead.
+     * The CAP-J codes come from one ordered pass read meanwhile on a second connection ({@link #startCapj});
+     * above {@link ExportCapj#MAX_TRAJECTORIES} a sub-select per row sends them instead. The lines go into
+     * the ZIP through {@link ExportZipPipe}, which deflates and sends them on another thread.
      *
      * <p>Row order: the table's own (a sequential scan, no sort). The exchange format does not fix an
      * order; reading the trajectories by professional and start date cost PostgreSQL a scan per
@@ -472,9 +495,9 @@ public class ExportService {
      * literals from their typed values. The rows stream: PostgreSQL sends each row as it is produced
      * and the driver hands over one row at a time.
      */
-    private void copyTrajectories(ExportRequest request, ExportCsv csv, Progress progress) {
+    private void copyTrajectories(ExportRequest request, ExportCsv csv, Progress progress, CapjLoader capjLoader) {
         Selection selection = literalSelection(request);
-        boolean capjFirst = progress.rows <= ExportCapj.MAX_TRAJECTORIES;
+        boolean capjFirst = capjLoader != null;
         // Without a pilot or period the rows need no join: the professional's code comes from a map too.
         String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjFirst))
                 + (selection.restricted() ? selection.fromSupporterWhere() : " FROM trajectory t")
@@ -482,7 +505,7 @@ public class ExportService {
         Map<Long, byte[]> professionals = csvFields("SELECT id, code AS name FROM supporter");
         Map<Long, byte[]> practices = csvFields("SELECT id, name FROM practice");
         connections.execute((ConnectionCallback<Void>) connection -> {
-            ExportCapj capj = capjFirst ? readCapj(connection.unwrap(PGConnection.class), selection, progress.rows) : null;
+            ExportCapj capj = capjFirst ? capjLoader.capj : null;
             ExportCopyRows rows = new ExportCopyRows(professionals, practices, capj, request.freeText(), APPLICANT_OPTIONS,
                     INTERVENTION_OPTIONS, CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
             try (Statement settings = connection.createStatement()) {
@@ -521,28 +544,95 @@ public class ExportService {
     }
 
     /**
-     * The CAP-J codes of the selected trajectories in one pass over trajectory_capj in its primary key's
-     * order, before the rows (same snapshot, same connection); see {@link ExportCapj}.
+     * Starts reading the CAP-J codes of the selected trajectories into an {@link ExportCapj}: one pass over
+     * trajectory_capj in its primary key's order ({@code COPY … (FORMAT binary)}), on a second pool
+     * connection that imports this transaction's snapshot ({@code pg_export_snapshot}), so it sees
+     * exactly the same data. The rows wait for a trajectory's codes only while the pass has not reached
+     * it; until 2026-11-23 the pass ran before the rows, on the same connection.
      */
-    private ExportCapj readCapj(PGConnection connection, Selection selection, int trajectories)
-            throws SQLException {
-        List<String> list = jdbc.sql("SELECT code FROM capj_code").query(String.class).list();
-        ExportCapj capj = new ExportCapj(list, trajectories);
+    private CapjLoader startCapj(ExportRequest request, int trajectories) {
+        String snapshotId = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
+        if (!snapshotId.matches("[0-9A-Fa-f-]+")) {
+            throw new IllegalStateException("Unexpected snapshot id " + snapshotId);
+        }
+        ExportCapj capj = new ExportCapj(jdbc.sql("SELECT code FROM capj_code").query(String.class).list(), trajectories);
+        capj.startLoading();
+        Selection selection = literalSelection(request);
         String scope = selection.restricted()
                 ? " WHERE c.trajectory_id IN (SELECT t.id" + selection.fromSupporterWhere() + ")" : "";
-        CopyOut copy = connection.getCopyAPI().copyOut("COPY (SELECT c.trajectory_id, c.capj_code FROM trajectory_capj c"
-                + scope + " ORDER BY c.trajectory_id, c.position) TO STDOUT (FORMAT csv)");
-        try {
-            for (byte[] row; (row = copy.readFromCopy()) != null; ) {
-                capj.add(row);
-            }
-        } catch (IOException e) {
-            while (copy.isActive() && copy.readFromCopy() != null) {
-                // drop: the connection must leave the COPY before the error goes up
-            }
-            throw new SQLException(e.getMessage(), e);
+        CapjLoader loader = new CapjLoader(capj, snapshotId, "COPY (SELECT c.trajectory_id, c.capj_code FROM trajectory_capj c"
+                + scope + " ORDER BY c.trajectory_id, c.position) TO STDOUT (FORMAT binary)");
+        loader.thread.start();
+        return loader;
+    }
+
+    /** The CAP-J pass on its own thread and connection; see {@link #startCapj}. */
+    private final class CapjLoader {
+        final ExportCapj capj;
+        final Thread thread;
+        private final String snapshotId;
+        private final String sql;
+        private volatile boolean stopped;
+
+        CapjLoader(ExportCapj capj, String snapshotId, String sql) {
+            this.capj = capj;
+            this.snapshotId = snapshotId;
+            this.sql = sql;
+            this.thread = new Thread(this::run, "export-capj");
+            thread.setDaemon(true);
         }
-        return capj;
+
+        private void run() {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                        statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+                    }
+                    CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+                    boolean ended = false;
+                    try {
+                        for (byte[] message; (message = copy.readFromCopy()) != null; ) {
+                            if (!stopped) {
+                                ended = capj.addCopied(message);
+                            }
+                            // else: the export ended early; read on to the end so the connection can roll back
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        while (copy.isActive() && copy.readFromCopy() != null) {
+                            // drop: the connection must leave the COPY before it goes back to the pool
+                        }
+                        throw e;
+                    }
+                    if (!ended && !stopped) {
+                        throw new IOException("The binary COPY of the CAP-J codes ended without its end marker");
+                    }
+                    capj.finishLoading();
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (Throwable e) {
+                capj.failLoading(e);
+            }
+        }
+
+        /** Tells the pass it is no longer needed (if it still runs) and waits for it to end. */
+        void stop() {
+            stopped = true;
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

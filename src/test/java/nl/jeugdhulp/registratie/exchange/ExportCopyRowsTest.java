@@ -231,6 +231,27 @@ class ExportCopyRowsTest {
     }
 
     @Test
+    void datesOfEveryDayFromTheYear1000To9999InARowAreWrittenAsIsoDates() throws IOException {
+        // These years' dates go straight into the line by arithmetic: every day of the first and last
+        // years, of 1895-2105 and the first of every month in between, against java.time's ISO text (and
+        // two days on either side of the range, printed the other way).
+        ExportCopyRows rows = new ExportCopyRows(PROFESSIONALS, PRACTICES, new ExportCapj(List.of("A100"), 0), false,
+                APPLICANTS, INTERVENTIONS, CONSULTATIONS, DESTINATIONS);
+        assertThat(rows.convert(HEADER)).isZero();
+        String before = "x,P001,\"Praktijk \"\"De Linde\"\", Oost\",,,,,";
+        for (LocalDate day = LocalDate.of(999, 12, 30); day.isBefore(LocalDate.of(10000, 1, 3));
+             day = day.getYear() < 1001 || day.getYear() >= 9999 || day.getYear() >= 1895 && day.getYear() <= 2105
+                     ? day.plusDays(1) : day.plusMonths(1).withDayOfMonth(1)) {
+            rows.convert(new Row(false, 21).int8(1).text("x").int8(3).int8(7).nulls(4).date(day).nulls(12).bytes());
+            String expected = before + day.toString().replace("+", "") + expectedEmptyTail();
+            String written = new String(rows.line(), 0, rows.length(), StandardCharsets.UTF_8);
+            if (!written.equals(expected)) {
+                assertThat(written).as("day " + day).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aRowWithTheWrongShapeIsRefused() throws IOException {
         ExportCopyRows rows = new ExportCopyRows(PROFESSIONALS, PRACTICES, null, false, APPLICANTS, INTERVENTIONS,
                 CONSULTATIONS, DESTINATIONS);
