@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
@@ -31,6 +32,7 @@ import nl.jeugdhulp.registratie.audit.AuditOutcome;
 import nl.jeugdhulp.registratie.exchange.ExchangeColumns.Column;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,9 +81,13 @@ public class ExportService {
     private final MessageSource messages;
     private final Clock clock;
 
+    /** Exports running at once ({@code app.export.concurrent}); see {@link #export}. */
+    private final Semaphore gate;
+
     ExportService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, AuditLog auditLog,
-                  MessageSource messages, Clock clock) {
+                  MessageSource messages, Clock clock, @Value("${app.export.concurrent}") int concurrent) {
         this.jdbc = jdbc;
+        this.gate = new Semaphore(concurrent, true);
         this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
@@ -157,6 +163,18 @@ public class ExportService {
      * writing fails (the client went away), a second audit record says so and the error is rethrown.
      */
     int export(ExportRequest request, OutputStream out, Channel channel) throws IOException {
+        // Each export holds up to three pool connections (its snapshot, the CAP-J pass, the audit record for a
+        // moment): a bounded number at a time, waiting before taking any, so exports can neither take the whole
+        // pool from the saves nor hold one connection while waiting for another against each other.
+        gate.acquireUninterruptibly();
+        try {
+            return exportNow(request, out, channel);
+        } finally {
+            gate.release();
+        }
+    }
+
+    private int exportNow(ExportRequest request, OutputStream out, Channel channel) throws IOException {
         LocalDate today = LocalDate.now(clock);
         Progress progress = new Progress();
         try {

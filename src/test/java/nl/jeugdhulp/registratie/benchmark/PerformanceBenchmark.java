@@ -76,6 +76,12 @@ class PerformanceBenchmark {
     private static final int RUNS = 5;
     /** The export and the import take seconds each: one warm-up, then the median of three. */
     private static final int LONG_WARM_UP = 1;
+    /**
+     * The export warms up on at least this many rows in all (20 downloads at 10,000, 2 at 100,000): after one
+     * 10,000-row download the JIT still compiled the row code for 0.1-0.2 s of CPU per download, so a single
+     * warm-up measured a cold export at small N (docs/performance.md, export "Fifth round").
+     */
+    private static final long EXPORT_WARM_UP_ROWS = 200_000;
     private static final int LONG_RUNS = 3;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -128,7 +134,9 @@ class PerformanceBenchmark {
                 return 0;
             }) : 0;
             double floor = parts.contains("floor") ? median(() -> floorScan(from, to)) : 0;
-            Export export = parts.contains("export") ? warm(() -> export(researcher, rows, "ZIP")) : new Export(0, 0);
+            Export export = parts.contains("export")
+                    ? warm(() -> export(researcher, rows, "ZIP"), (int) Math.max(LONG_WARM_UP, -Math.floorDiv(-EXPORT_WARM_UP_ROWS, rows)))
+                    : new Export(0, 0);
             Export xlsx = parts.contains("xlsx") ? export(researcher, rows, "XLSX") : new Export(0, 0);
             double startup = parts.contains("startup") ? startup() : 0;
             Import imported = parts.contains("import") ? warmImport(importer) : new Import(0, 0);
@@ -199,9 +207,9 @@ class PerformanceBenchmark {
         T run() throws Exception;
     }
 
-    /** {@value LONG_RUNS} runs after {@value LONG_WARM_UP} warm-up run(s). */
-    private static <T> List<T> warmRuns(Measurement<T> measurement) throws Exception {
-        for (int i = 0; i < LONG_WARM_UP; i++) {
+    /** {@value LONG_RUNS} runs after {@code warmUps} warm-up runs. */
+    private static <T> List<T> warmRuns(Measurement<T> measurement, int warmUps) throws Exception {
+        for (int i = 0; i < warmUps; i++) {
             measurement.run();
         }
         List<T> runs = new ArrayList<>();
@@ -220,14 +228,14 @@ class PerformanceBenchmark {
     }
 
     /** The median rate of warm exports, with the highest peak heap. */
-    private static Export warm(Measurement<Export> export) throws Exception {
-        List<Export> runs = warmRuns(export);
+    private static Export warm(Measurement<Export> export, int warmUps) throws Exception {
+        List<Export> runs = warmRuns(export, warmUps);
         return new Export(median(runs, Export::rowsPerSecond), highest(runs, Export::peakHeapMb));
     }
 
     /** The median time of warm imports, with the highest peak heap. */
     private static Import warmImport(Importer importer) throws Exception {
-        List<Import> runs = warmRuns(importer::run);
+        List<Import> runs = warmRuns(importer::run, LONG_WARM_UP);
         return new Import(median(runs, Import::seconds), highest(runs, Import::peakHeapMb));
     }
 
