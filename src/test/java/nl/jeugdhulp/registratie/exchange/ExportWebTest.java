@@ -341,6 +341,89 @@ class ExportWebTest {
     }
 
     @Test
+    void aThirdExportWaitsForOneOfTheTwoRunningOnesBeforeItTakesAConnection() throws Exception {
+        AccountPrincipal principal = (AccountPrincipal) users.loadUserByUsername(leaderName());
+        ExportRequest request = exports.check(principal.user(), ExportFormat.ZIP, pilot, null, null, false);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            HeldClient first = new HeldClient();
+            HeldClient second = new HeldClient();
+            HeldClient third = new HeldClient();
+            var firstRows = threads.submit(() -> exportAs(principal, request, first));
+            var secondRows = threads.submit(() -> exportAs(principal, request, second));
+            assertThat(first.writing.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(second.writing.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            var thirdRows = threads.submit(() -> exportAs(principal, request, third));
+            // app.export.concurrent = 2: the third waits at the gate, before its snapshot takes a connection.
+            awaitWaitingAtTheGate(third);
+            assertThat(third.writing.getCount()).isEqualTo(1);
+
+            first.go.countDown();
+            int rows = firstRows.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(third.writing.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("its turn came").isTrue();
+            second.go.countDown();
+            third.go.countDown();
+            assertThat(secondRows.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(rows);
+            assertThat(thirdRows.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(rows);
+            assertThat(rows).isEqualTo(3); // the pilot's trajectories of setUp
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** A client that holds the download at its first write until {@code go}. */
+    private static final class HeldClient extends java.io.OutputStream {
+        final java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        volatile Thread exporter;
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            writing.countDown();
+            try {
+                if (!go.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new java.io.IOException("held too long");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.IOException(e);
+            }
+        }
+    }
+
+    private int exportAs(AccountPrincipal principal, ExportRequest request, HeldClient client) throws java.io.IOException {
+        client.exporter = Thread.currentThread();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, principal.getAuthorities()));
+        try {
+            return exports.export(request, client, ExportService.Channel.WEB);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Waits (up to a minute) until the client's export thread is parked in the export gate's semaphore. */
+    private static void awaitWaitingAtTheGate(HeldClient client) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Thread thread = client.exporter;
+            if (thread != null && thread.getState() == Thread.State.WAITING && java.util.Arrays.stream(thread.getStackTrace())
+                    .anyMatch(frame -> frame.getClassName().equals(java.util.concurrent.Semaphore.class.getName()))) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the third export did not wait at the gate");
+    }
+
+    @Test
     void theAuditRecordIsCommittedBeforeTheFirstByteAndABrokenDownloadAddsAnAbortRecord() throws Exception {
         AccountPrincipal principal = (AccountPrincipal) users.loadUserByUsername(leaderName());
         List<List<String>> seenAtFirstByte = new ArrayList<>();
