@@ -639,17 +639,7 @@ public class ExportService {
         /** Tells the pass it is no longer needed (if it still runs) and waits for it to end. */
         void stop() {
             stopped = true;
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            ExportZipPipe.joinUninterruptibly(thread);
         }
     }
 

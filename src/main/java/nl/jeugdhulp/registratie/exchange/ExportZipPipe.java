@@ -204,6 +204,11 @@ final class ExportZipPipe extends OutputStream {
     }
 
     private void join() {
+        joinUninterruptibly(thread);
+    }
+
+    /** Waits for {@code thread} to end even if interrupted meanwhile (the interrupt is kept for the caller). */
+    static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
