@@ -83,6 +83,8 @@ public class ExportService {
 
     /** Exports running at once ({@code app.export.concurrent}); see {@link #export}. */
     private final Semaphore gate;
+    /** Runs when an export has to wait for its turn (ExportWebTest observes the wait through it). */
+    volatile Runnable onWait = () -> { };
 
     ExportService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, AuditLog auditLog,
                   MessageSource messages, Clock clock, @Value("${app.export.concurrent}") int concurrent) {
@@ -166,7 +168,10 @@ public class ExportService {
         // Each export holds up to three pool connections (its snapshot, the CAP-J pass, the audit record for a
         // moment): a bounded number at a time, waiting before taking any, so exports can neither take the whole
         // pool from the saves nor hold one connection while waiting for another against each other.
-        gate.acquireUninterruptibly();
+        if (!gate.tryAcquire()) {
+            onWait.run();
+            gate.acquireUninterruptibly();
+        }
         try {
             return exportNow(request, out, channel);
         } finally {

@@ -359,9 +359,12 @@ class ExportWebTest {
             assertThat(first.writing.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(second.writing.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
+            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+            exports.onWait = waiting::countDown;
             var thirdRows = threads.submit(() -> exportAs(principal, request, third));
-            // app.export.concurrent = 2: the third waits at the gate, before its snapshot takes a connection.
-            awaitWaitingAtTheGate(third);
+            // app.export.concurrent = 2: the third waits at the gate, before its snapshot takes a connection,
+            // and stays there while both others hold their turn.
+            assertThat(waiting.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the third waits its turn").isTrue();
             assertThat(third.writing.getCount()).isEqualTo(1);
 
             first.go.countDown();
@@ -373,6 +376,7 @@ class ExportWebTest {
             assertThat(thirdRows.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(rows);
             assertThat(rows).isEqualTo(3); // the pilot's trajectories of setUp
         } finally {
+            exports.onWait = () -> { };
             threads.shutdownNow();
         }
     }
@@ -381,7 +385,6 @@ class ExportWebTest {
     private static final class HeldClient extends java.io.OutputStream {
         final java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
         final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        volatile Thread exporter;
 
         @Override
         public void write(int b) throws java.io.IOException {
@@ -403,7 +406,6 @@ class ExportWebTest {
     }
 
     private int exportAs(AccountPrincipal principal, ExportRequest request, HeldClient client) throws java.io.IOException {
-        client.exporter = Thread.currentThread();
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
                 org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
                         principal, null, principal.getAuthorities()));
@@ -412,20 +414,6 @@ class ExportWebTest {
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
-    }
-
-    /** Waits (up to a minute) until the client's export thread is parked in the export gate's semaphore. */
-    private static void awaitWaitingAtTheGate(HeldClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Thread thread = client.exporter;
-            if (thread != null && thread.getState() == Thread.State.WAITING && java.util.Arrays.stream(thread.getStackTrace())
-                    .anyMatch(frame -> frame.getClassName().equals(java.util.concurrent.Semaphore.class.getName()))) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the third export did not wait at the gate");
     }
 
     @Test
