@@ -152,6 +152,35 @@ final class ExportCopyRows {
         return rows;
     }
 
+    /** {@link #firstRowId}: the message holds no row (the end marker) or is not a well-formed row. */
+    static final long NO_ROW = Long.MIN_VALUE;
+
+    /**
+     * The trajectory id of the first row in a copy message (the header skipped when it comes first), or
+     * {@link #NO_ROW}; reads nothing else, so the export can look at a row before it converts it.
+     */
+    static long firstRowId(byte[] message) {
+        int at = 0;
+        if (message.length >= SIGNATURE.length + 8
+                && Arrays.equals(message, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+            int extension = int4(message, SIGNATURE.length + 4);
+            if (extension < 0 || extension > message.length) {
+                return NO_ROW;
+            }
+            at = SIGNATURE.length + 8 + extension;
+        }
+        // A row: its field count (not −1), the id's length 8, the id.
+        if (message.length - at < 14 || (short) ((message[at] & 0xFF) << 8 | message[at + 1] & 0xFF) < 1
+                || int4(message, at + 2) != 8) {
+            return NO_ROW;
+        }
+        return (long) int4(message, at + 6) << 32 | int4(message, at + 10) & 0xFFFF_FFFFL;
+    }
+
+    private static int int4(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | bytes[at + 3] & 0xFF;
+    }
+
     /** Whether the end marker of the COPY has been read. */
     boolean finished() {
         return finished;

@@ -538,13 +538,18 @@ public class ExportService {
             }
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
             try {
-                for (byte[] message; (message = copy.readFromCopy()) != null; ) {
+                // Rows whose CAP-J codes are not read yet are kept back (bounded) while reading goes on.
+                ExportPendingRows pending = new ExportPendingRows(capj, MAX_PENDING_BYTES, message -> {
                     int converted = rows.convert(message);
                     if (rows.length() > 0) {
                         csv.copiedLine(rows.line(), rows.length());
                     }
                     progress.written += converted;
+                });
+                for (byte[] message; (message = copy.readFromCopy()) != null; ) {
+                    pending.add(message);
                 }
+                pending.finish();
                 if (!rows.finished()) {
                     throw new IOException("The binary COPY ended without its end marker");
                 }
@@ -567,11 +572,19 @@ public class ExportService {
     }
 
     /**
+     * The most bytes of copied rows an export keeps while their CAP-J codes are still being read (the
+     * messages plus {@link ExportPendingRows#OVERHEAD} each; see there); beyond it the rows wait for the pass.
+     * About 100,000 rows; two exports at once keep at most twice that.
+     */
+    static final long MAX_PENDING_BYTES = 16L * 1024 * 1024;
+
+    /**
      * Starts reading the CAP-J codes of the selected trajectories into an {@link ExportCapj}: one pass over
      * trajectory_capj in its primary key's order ({@code COPY … (FORMAT binary)}), on a second pool
      * connection that imports this transaction's snapshot ({@code pg_export_snapshot}), so it sees
-     * exactly the same data. The rows wait for a trajectory's codes only while the pass has not reached
-     * it; until 2026-11-23 the pass ran before the rows, on the same connection.
+     * exactly the same data. A row whose trajectory the pass has not reached yet is kept back
+     * ({@link ExportPendingRows}) while the next rows are read; until 2026-11-23 the pass ran before the
+     * rows, on the same connection.
      */
     private CapjLoader startCapj(ExportRequest request, int trajectories) {
         String snapshotId = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
