@@ -503,7 +503,8 @@ public class ExportService {
      * <p>Why binary and so few fields: PostgreSQL's cost is per field it formats (dates, integers, CSV
      * quoting, {@code array_to_string}); in binary it only copies the stored values, and the free-text
      * columns are not selected at all when the export leaves them empty. The professional and the
-     * practice go as ids (their code and name come from maps loaded once), the groups as their arrays.
+     * practice go as ids (their code and name come from maps loaded once), the groups as their bit masks
+     * (V19: generated columns, an integer each instead of an array).
      * The CAP-J codes come from one ordered pass read meanwhile on a second connection ({@link #startCapj});
      * above {@link ExportCapj#MAX_TRAJECTORIES} a sub-select per row sends them instead. The lines go into
      * the ZIP through {@link ExportZipPipe}, which deflates and sends them on another thread.
@@ -522,14 +523,14 @@ public class ExportService {
         Selection selection = literalSelection(request);
         boolean capjFirst = capjLoader != null;
         // Without a pilot or period the rows need no join: the professional's code comes from a map too.
-        String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjFirst))
+        String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjFirst, true))
                 + (selection.restricted() ? selection.fromSupporterWhere() : " FROM trajectory t")
                 + ") TO STDOUT (FORMAT binary)";
         Map<Long, byte[]> professionals = csvFields("SELECT id, code AS name FROM supporter");
         Map<Long, byte[]> practices = csvFields("SELECT id, name FROM practice");
         connections.execute((ConnectionCallback<Void>) connection -> {
             ExportCapj capj = capjFirst ? capjLoader.capj : null;
-            ExportCopyRows rows = new ExportCopyRows(professionals, practices, capj, request.freeText(), APPLICANT_OPTIONS,
+            ExportCopyRows rows = new ExportCopyRows(professionals, practices, capj, request.freeText(), true, APPLICANT_OPTIONS,
                     INTERVENTION_OPTIONS, CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
             try (Statement settings = connection.createStatement()) {
                 // Rows in the table's order (see above); the same order for the same data: no scan that joins
