@@ -13,7 +13,10 @@ import java.util.List;
  * connection while the rows are read ({@link #startLoading}); a row waits only for codes not yet in.
  *
  * <p>Compact on purpose: per trajectory with codes its id and a {@code long} holding up to five code
- * numbers of {@value #BITS} bits, so 16 bytes a trajectory, in arrays sized by the export's count.
+ * numbers of {@value #BITS} bits, so 16 bytes a trajectory, in pages of {@value #PAGE} entries allocated as
+ * the codes come in. Pages, not one array sized by the count: an array of more than half a G1 region
+ * (512 kB with the 256 MB heap) is "humongous", and allocating one started a concurrent GC cycle in
+ * every export of 100,000 rows (docs/performance.md, export, sixth round).
  * {@link ExportService} only takes this path up to {@link #MAX_TRAJECTORIES}, which bounds the memory
  * (32 MB); beyond that the codes come from a sub-select per row as before.
  */
@@ -30,8 +33,12 @@ final class ExportCapj {
     /** Stored code → its number: an open-addressing table of {@link #key}s, at most a quarter full. */
     private final long[] keys;
     private final int[] numbers;
-    private long[] ids;
-    private long[] codes;
+    /** Entries per page: 128 kB of longs, well under half of the smallest G1 region. */
+    static final int PAGE = 1 << 14;
+    private static final int PAGE_SHIFT = 14;
+    /** Trajectory ids, ascending, and their packed codes: entry i is in page i / PAGE at i % PAGE. */
+    private long[][] ids;
+    private long[][] codes;
     private int size;
 
     // Loading on another thread while the rows are read (see startLoading): one writer, one reader.
@@ -49,8 +56,8 @@ final class ExportCapj {
     // The reader's view, refreshed from the fields above when a row's id is not known to be complete.
     private long knownComplete = Long.MIN_VALUE;
     private int knownSize;
-    private long[] knownIds;
-    private long[] knownCodes;
+    private long[][] knownIds;
+    private long[][] knownCodes;
     /** Where the last lookup in ascending order ended. */
     private int cursor;
 
@@ -79,8 +86,8 @@ final class ExportCapj {
             keys[slot] = key;
             numbers[slot] = i + 1;
         }
-        ids = new long[Math.max(16, expected)];
-        codes = new long[ids.length];
+        ids = new long[Math.max(1, (Math.max(expected, 0) >> PAGE_SHIFT) + 1)][];
+        codes = new long[ids.length][];
     }
 
     /**
@@ -186,8 +193,11 @@ final class ExportCapj {
 
     /** Adds code {@code number} as the next code of trajectory {@code id} (ids ascending). */
     private void append(long id, long number) throws IOException {
-        if (size > 0 && ids[size - 1] == id) {
-            long packed = codes[size - 1];
+        long last = size == 0 ? 0 : at(ids, size - 1);
+        if (size > 0 && last == id) {
+            long[] page = codes[size - 1 >> PAGE_SHIFT];
+            int in = size - 1 & PAGE - 1;
+            long packed = page[in];
             int slot = 0;
             while (slot < ExchangeColumns.CAPJ_COLUMNS && (packed >>> (slot * BITS) & MASK) != 0) {
                 slot++;
@@ -195,18 +205,24 @@ final class ExportCapj {
             if (slot == ExchangeColumns.CAPJ_COLUMNS) {
                 throw new IOException("A trajectory has more CAP-J codes than the file has columns");
             }
-            codes[size - 1] = packed | number << (slot * BITS);
+            page[in] = packed | number << (slot * BITS);
             return;
         }
-        if (size > 0 && ids[size - 1] > id) {
+        if (size > 0 && last > id) {
             throw new IOException("CAP-J rows out of trajectory order");
         }
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
-            codes = Arrays.copyOf(codes, size * 2);
+        int pageNumber = size >> PAGE_SHIFT;
+        if (pageNumber == ids.length) {
+            // A new directory; a reader keeps seeing the pages of its older one (pages are never replaced).
+            ids = Arrays.copyOf(ids, pageNumber * 2);
+            codes = Arrays.copyOf(codes, pageNumber * 2);
         }
-        ids[size] = id;
-        codes[size] = number;
+        if (ids[pageNumber] == null) {
+            ids[pageNumber] = new long[PAGE];
+            codes[pageNumber] = new long[PAGE];
+        }
+        ids[pageNumber][size & PAGE - 1] = id;
+        codes[pageNumber][size & PAGE - 1] = number;
         size++;
         if (completeBelow != Long.MAX_VALUE && (size & 255) == 0) {
             // Every 256 trajectories: all before this one are complete (the arrays are written before).
@@ -239,6 +255,14 @@ final class ExportCapj {
 
     private int slot(long key) {
         return (int) (key * 0x9E3779B97F4A7C15L >>> 40) & numbers.length - 1;
+    }
+
+    /**
+     * Whether {@link #write} can take trajectory {@code id} now without waiting: its codes are all in (or
+     * loading failed, which {@link #write} then throws). Never waits.
+     */
+    boolean ready(long id) {
+        return id < completeBelow || failure != null;
     }
 
     /** Waits until the codes of trajectory {@code id} are all in; refreshes the reader's view. */
@@ -274,6 +298,28 @@ final class ExportCapj {
         }
     }
 
+    private static long at(long[][] pages, int index) {
+        return pages[index >> PAGE_SHIFT][index & PAGE - 1];
+    }
+
+    /** The index of {@code id} among the first {@code size} ids, or −1. */
+    private static int binarySearch(long[][] ids, int size, long id) {
+        int low = 0;
+        int high = size - 1;
+        while (low <= high) {
+            int middle = low + high >>> 1;
+            long found = at(ids, middle);
+            if (found < id) {
+                low = middle + 1;
+            } else if (found > id) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
     /** Wakes a reader waiting in {@link #await} (after the volatile fields it waits for were written). */
     private void wake() {
         if (waiting) {
@@ -291,19 +337,19 @@ final class ExportCapj {
         if (id >= knownComplete) {
             await(id);
         }
-        long[] ids = knownIds;
+        long[][] ids = knownIds;
         int size = knownSize;
         int index;
-        if (cursor > 0 && ids[cursor - 1] >= id) {
-            index = Arrays.binarySearch(ids, 0, size, id);
+        if (cursor > 0 && at(ids, cursor - 1) >= id) {
+            index = binarySearch(ids, size, id);
         } else {
             // Rows in ascending id order (the export's order): step forward from the last one.
-            while (cursor < size && ids[cursor] < id) {
+            while (cursor < size && at(ids, cursor) < id) {
                 cursor++;
             }
-            index = cursor < size && ids[cursor] == id ? cursor++ : -1;
+            index = cursor < size && at(ids, cursor) == id ? cursor++ : -1;
         }
-        long packed = index < 0 ? 0 : knownCodes[index];
+        long packed = index < 0 ? 0 : at(knownCodes, index);
         for (int slot = 0; slot < ExchangeColumns.CAPJ_COLUMNS; slot++) {
             if (slot > 0) {
                 out.put((byte) ',');

@@ -40,6 +40,14 @@ final class ExportCopyRows {
      * space-separated codes only when they were not read first ({@code capjById} {@code false}).
      */
     static List<String> columns(boolean freeText, boolean capjById) {
+        return columns(freeText, capjById, false);
+    }
+
+    /**
+     * The same with the four multi-answer groups as their bit masks ({@code masks}; V19: bit i is option i of
+     * the group) instead of their arrays: four bytes each for PostgreSQL instead of an array per group.
+     */
+    static List<String> columns(boolean freeText, boolean capjById, boolean masks) {
         List<String> columns = new ArrayList<>(List.of("t.id", "t.source_id", "t.supporter_id", "t.practice_id",
                 "t.birth_year", "t.birth_month", "t.gender", "t.registration_date", "t.start_date",
                 "t.last_contact_date", "t.end_date"));
@@ -50,8 +58,10 @@ final class ExportCopyRows {
             columns.add("(SELECT string_agg(c.capj_code, ' ' ORDER BY c.position) FROM trajectory_capj c"
                     + " WHERE c.trajectory_id = t.id)");
         }
-        columns.addAll(List.of("t.diagnosis_question", "t.diagnosis", "t.applicants", "t.contacts", "t.interventions",
-                "t.consultations", "t.outcome", "t.outcome_other_reason", "t.referral_moment", "t.referral_destinations"));
+        String mask = masks ? "_mask" : "";
+        columns.addAll(List.of("t.diagnosis_question", "t.diagnosis", "t.applicants" + mask, "t.contacts",
+                "t.interventions" + mask, "t.consultations" + mask, "t.outcome", "t.outcome_other_reason", "t.referral_moment",
+                "t.referral_destinations" + mask));
         if (freeText) {
             columns.addAll(List.of("t.chain_partner", "t.diagnosis_other", "t.applicant_other", "t.intervention_other",
                     "t.outcome_other_text"));
@@ -93,11 +103,17 @@ final class ExportCopyRows {
      */
     ExportCopyRows(Map<Long, byte[]> professionals, Map<Long, byte[]> practices, ExportCapj capjById, boolean freeText,
                    String[] applicants, String[] interventions, String[] consultations, String[] destinations) {
+        this(professionals, practices, capjById, freeText, false, applicants, interventions, consultations, destinations);
+    }
+
+    /** @param masks whether the rows carry the groups as bit masks ({@link #columns(boolean, boolean, boolean)}) */
+    ExportCopyRows(Map<Long, byte[]> professionals, Map<Long, byte[]> practices, ExportCapj capjById, boolean freeText,
+                   boolean masks, String[] applicants, String[] interventions, String[] consultations, String[] destinations) {
         this.professionals = professionals;
         this.practices = practices;
         this.capjById = capjById;
-        this.kinds = kinds(freeText, capjById != null);
-        this.fieldCount = columns(freeText, capjById != null).size();
+        this.kinds = kinds(freeText, capjById != null, masks);
+        this.fieldCount = columns(freeText, capjById != null, masks).size();
         this.applicants = bytes(applicants);
         this.interventions = bytes(interventions);
         this.consultations = bytes(consultations);
@@ -152,6 +168,35 @@ final class ExportCopyRows {
         return rows;
     }
 
+    /** {@link #firstRowId}: the message holds no row (the end marker) or is not a well-formed row. */
+    static final long NO_ROW = Long.MIN_VALUE;
+
+    /**
+     * The trajectory id of the first row in a copy message (the header skipped when it comes first), or
+     * {@link #NO_ROW}; reads nothing else, so the export can look at a row before it converts it.
+     */
+    static long firstRowId(byte[] message) {
+        int at = 0;
+        if (message.length >= SIGNATURE.length + 8
+                && Arrays.equals(message, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+            int extension = int4(message, SIGNATURE.length + 4);
+            if (extension < 0 || extension > message.length) {
+                return NO_ROW;
+            }
+            at = SIGNATURE.length + 8 + extension;
+        }
+        // A row: its field count (not −1), the id's length 8, the id.
+        if (message.length - at < 14 || (short) ((message[at] & 0xFF) << 8 | message[at + 1] & 0xFF) < 1
+                || int4(message, at + 2) != 8) {
+            return NO_ROW;
+        }
+        return (long) int4(message, at + 6) << 32 | int4(message, at + 10) & 0xFFFF_FFFFL;
+    }
+
+    private static int int4(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | bytes[at + 3] & 0xFF;
+    }
+
     /** Whether the end marker of the COPY has been read. */
     boolean finished() {
         return finished;
@@ -167,14 +212,17 @@ final class ExportCopyRows {
 
     /** What one field of the row becomes; a loop over these keeps the compiled code small (one copy per kind). */
     private enum Kind { SOURCE, PROFESSIONAL, PRACTICE, INTEGER, GENDER, DATE, TEXT, ABSENT_TEXT, CAPJ_BY_ID, CAPJ_TEXT,
-        APPLICANTS, INTERVENTIONS, CONSULTATIONS, DESTINATIONS }
+        APPLICANTS, INTERVENTIONS, CONSULTATIONS, DESTINATIONS,
+        APPLICANTS_MASK, INTERVENTIONS_MASK, CONSULTATIONS_MASK, DESTINATIONS_MASK }
 
     /** The cells after the trajectory's id (read first), in file order. */
-    private static Kind[] kinds(boolean freeText, boolean capjById) {
+    private static Kind[] kinds(boolean freeText, boolean capjById, boolean masks) {
         List<Kind> kinds = new ArrayList<>(List.of(Kind.SOURCE, Kind.PROFESSIONAL, Kind.PRACTICE, Kind.INTEGER, Kind.INTEGER,
                 Kind.GENDER, Kind.DATE, Kind.DATE, Kind.DATE, Kind.DATE, freeText ? Kind.TEXT : Kind.ABSENT_TEXT,
-                capjById ? Kind.CAPJ_BY_ID : Kind.CAPJ_TEXT, Kind.TEXT, Kind.TEXT, Kind.APPLICANTS, Kind.INTEGER,
-                Kind.INTERVENTIONS, Kind.CONSULTATIONS, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.DESTINATIONS));
+                capjById ? Kind.CAPJ_BY_ID : Kind.CAPJ_TEXT, Kind.TEXT, Kind.TEXT,
+                masks ? Kind.APPLICANTS_MASK : Kind.APPLICANTS, Kind.INTEGER,
+                masks ? Kind.INTERVENTIONS_MASK : Kind.INTERVENTIONS, masks ? Kind.CONSULTATIONS_MASK : Kind.CONSULTATIONS,
+                Kind.TEXT, Kind.TEXT, Kind.TEXT, masks ? Kind.DESTINATIONS_MASK : Kind.DESTINATIONS));
         for (int i = 0; i < FREE_TEXTS_AFTER; i++) {
             kinds.add(freeText ? Kind.TEXT : Kind.ABSENT_TEXT);
         }
@@ -211,6 +259,10 @@ final class ExportCopyRows {
                 case INTERVENTIONS -> group(interventions);
                 case CONSULTATIONS -> group(consultations);
                 case DESTINATIONS -> group(destinations);
+                case APPLICANTS_MASK -> mask(applicants);
+                case INTERVENTIONS_MASK -> mask(interventions);
+                case CONSULTATIONS_MASK -> mask(consultations);
+                case DESTINATIONS_MASK -> mask(destinations);
             }
         }
         put((byte) '\r');
@@ -445,6 +497,30 @@ final class ExportCopyRows {
             }
         }
         at = stop;
+    }
+
+    /**
+     * A group's bit mask (V19: bit i is option i) as one 0/1 cell per option: all empty when NULL (not
+     * registered), all 0 when 0 (registered as none).
+     */
+    private void mask(byte[][] options) throws IOException {
+        int fieldLength = fieldLength();
+        if (fieldLength == -1) {
+            put(COMMAS, 0, options.length - 1);
+            return;
+        }
+        if (fieldLength != 4) {
+            throw new IOException("A copied option mask has " + fieldLength + " bytes");
+        }
+        int bits = int4();
+        if (options.length < Integer.SIZE && bits >>> options.length != 0) {
+            throw new IOException("A copied option mask has a bit beyond the group's " + options.length + " options");
+        }
+        int start = length;
+        put(ZEROS, 0, 2 * options.length - 1);
+        for (; bits != 0; bits &= bits - 1) {
+            line[start + 2 * Integer.numberOfTrailingZeros(bits)] = '1';
+        }
     }
 
     /** The most options a group may have (its 0/1 cells are written from {@link #ZEROS}). */

@@ -503,7 +503,8 @@ public class ExportService {
      * <p>Why binary and so few fields: PostgreSQL's cost is per field it formats (dates, integers, CSV
      * quoting, {@code array_to_string}); in binary it only copies the stored values, and the free-text
      * columns are not selected at all when the export leaves them empty. The professional and the
-     * practice go as ids (their code and name come from maps loaded once), the groups as their arrays.
+     * practice go as ids (their code and name come from maps loaded once), the groups as their bit masks
+     * (V19: generated columns, an integer each instead of an array).
      * The CAP-J codes come from one ordered pass read meanwhile on a second connection ({@link #startCapj});
      * above {@link ExportCapj#MAX_TRAJECTORIES} a sub-select per row sends them instead. The lines go into
      * the ZIP through {@link ExportZipPipe}, which deflates and sends them on another thread.
@@ -522,14 +523,14 @@ public class ExportService {
         Selection selection = literalSelection(request);
         boolean capjFirst = capjLoader != null;
         // Without a pilot or period the rows need no join: the professional's code comes from a map too.
-        String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjFirst))
+        String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjFirst, true))
                 + (selection.restricted() ? selection.fromSupporterWhere() : " FROM trajectory t")
                 + ") TO STDOUT (FORMAT binary)";
         Map<Long, byte[]> professionals = csvFields("SELECT id, code AS name FROM supporter");
         Map<Long, byte[]> practices = csvFields("SELECT id, name FROM practice");
         connections.execute((ConnectionCallback<Void>) connection -> {
             ExportCapj capj = capjFirst ? capjLoader.capj : null;
-            ExportCopyRows rows = new ExportCopyRows(professionals, practices, capj, request.freeText(), APPLICANT_OPTIONS,
+            ExportCopyRows rows = new ExportCopyRows(professionals, practices, capj, request.freeText(), true, APPLICANT_OPTIONS,
                     INTERVENTION_OPTIONS, CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
             try (Statement settings = connection.createStatement()) {
                 // Rows in the table's order (see above); the same order for the same data: no scan that joins
@@ -538,13 +539,18 @@ public class ExportService {
             }
             CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
             try {
-                for (byte[] message; (message = copy.readFromCopy()) != null; ) {
+                // Rows whose CAP-J codes are not read yet are kept back (bounded) while reading goes on.
+                ExportPendingRows pending = new ExportPendingRows(capj, MAX_PENDING_BYTES, message -> {
                     int converted = rows.convert(message);
                     if (rows.length() > 0) {
                         csv.copiedLine(rows.line(), rows.length());
                     }
                     progress.written += converted;
+                });
+                for (byte[] message; (message = copy.readFromCopy()) != null; ) {
+                    pending.add(message);
                 }
+                pending.finish();
                 if (!rows.finished()) {
                     throw new IOException("The binary COPY ended without its end marker");
                 }
@@ -567,11 +573,19 @@ public class ExportService {
     }
 
     /**
+     * The most bytes of copied rows an export keeps while their CAP-J codes are still being read (the
+     * messages plus {@link ExportPendingRows#OVERHEAD} each; see there); beyond it the rows wait for the pass.
+     * About 100,000 rows; two exports at once keep at most twice that.
+     */
+    static final long MAX_PENDING_BYTES = 16L * 1024 * 1024;
+
+    /**
      * Starts reading the CAP-J codes of the selected trajectories into an {@link ExportCapj}: one pass over
      * trajectory_capj in its primary key's order ({@code COPY … (FORMAT binary)}), on a second pool
      * connection that imports this transaction's snapshot ({@code pg_export_snapshot}), so it sees
-     * exactly the same data. The rows wait for a trajectory's codes only while the pass has not reached
-     * it; until 2026-11-23 the pass ran before the rows, on the same connection.
+     * exactly the same data. A row whose trajectory the pass has not reached yet is kept back
+     * ({@link ExportPendingRows}) while the next rows are read; until 2026-11-23 the pass ran before the
+     * rows, on the same connection.
      */
     private CapjLoader startCapj(ExportRequest request, int trajectories) {
         String snapshotId = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
