@@ -364,46 +364,56 @@ class PerformanceBenchmark {
         return seconds[STARTS / 2];
     }
 
-    /**
-     * Seconds from starting the application with the given JVM options to its first healthy answer.
-     * The benchmark blocks on the application's log until Spring Boot reports "Started", and only then
-     * asks {@code /actuator/health}: polling a port that is not listening yet would keep one of the two
-     * cores busy and slow down the start it measures.
-     */
+    /** Seconds from starting the application with the given JVM options to its first healthy answer. */
     private double startOnce(Path app, String... jvmOptions) throws IOException, InterruptedException {
-        int appPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            appPort = socket.getLocalPort();
-        }
-        StringBuilder output = new StringBuilder();
+        int appPort = freePort();
         long began = System.nanoTime();
         Process process = application(app, appPort, jvmOptions);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
                 process.getInputStream(), StandardCharsets.UTF_8))) {
-            boolean started = false;
-            for (String line; (line = lines.readLine()) != null; ) {
-                output.append(line).append('\n');
-                if (line.contains("Started RegistratieApplication")) {
-                    started = true;
-                    break;
-                }
-            }
-            if (started) {
-                // Readiness follows the refresh; a handful of real requests covers the gap.
-                for (int attempt = 0; attempt < 100; attempt++) {
-                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + appPort + "/actuator/health"))
-                                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (health.statusCode() == 200) {
-                        return (System.nanoTime() - began) / 1e9;
-                    }
-                }
-            }
-            throw new IllegalStateException("the application did not become healthy: " + output);
+            awaitHealthy(lines, appPort, new StringBuilder());
+            return (System.nanoTime() - began) / 1e9;
         } finally {
             process.destroy();
             process.waitFor();
+        }
+    }
+
+    /**
+     * Returns at the application's first healthy answer. Blocks on the application's log until Spring Boot
+     * reports "Started", and only then asks {@code /actuator/health}: polling a port that is not listening
+     * yet would keep one of the two cores busy and slow down the start it measures.
+     */
+    private static void awaitHealthy(java.io.BufferedReader lines, int appPort, StringBuilder output)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        boolean started = false;
+        for (String line; (line = lines.readLine()) != null; ) {
+            output.append(line).append('\n');
+            if (line.contains("Started RegistratieApplication")) {
+                started = true;
+                break;
+            }
+        }
+        if (started) {
+            // Readiness follows the refresh; a handful of real requests covers the gap.
+            for (int attempt = 0; attempt < 100; attempt++) {
+                if (status(http, appPort, "/actuator/health") == 200) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("the application did not become healthy: " + output);
+    }
+
+    private static int status(HttpClient http, int appPort, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appPort + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
@@ -427,20 +437,43 @@ class PerformanceBenchmark {
     }
 
     /**
-     * The training run of docs/deployment.md: the application starts against this database and exits
-     * after the context refresh ({@code -Dspring.context.exit=onRefresh}); the JVM then writes every class
-     * it loaded to a dynamic CDS archive.
+     * The training run of docs/deployment.md: the application starts as an instance on a spare port against
+     * this database, answers its first {@code /actuator/health} and the login page, and is stopped with
+     * SIGTERM; the JVM then writes every class it loaded to a dynamic CDS archive. Training only up to the
+     * context refresh ({@code -Dspring.context.exit=onRefresh}, until 2026-11-23) left out the classes of
+     * the web server's start, the security filter chain and the first request (start-up fifth round).
      */
     private Path train(Path app) throws IOException, InterruptedException {
         Path jsa = app.resolve("application.jsa");
         Files.deleteIfExists(jsa);
         Path log = app.resolve("run.log");
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", AOT, "-XX:ArchiveClassesAtExit=" + jsa,
-                "-Dspring.context.exit=onRefresh", "-jar", JAR_NAME));
-        command.addAll(applicationArguments(0));
-        run(app, Duration.ofMinutes(20), command.toArray(String[]::new));
+        int appPort = freePort();
+        Process process = application(app, appPort, "-XX:ArchiveClassesAtExit=" + jsa);
+        StringBuilder output = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                process.getInputStream(), StandardCharsets.UTF_8))) {
+            try {
+                awaitHealthy(lines, appPort, output);
+                int login = status(HttpClient.newHttpClient(), appPort, "/login");
+                if (login != 200) {
+                    throw new IllegalStateException("the training run's login page answered " + login);
+                }
+            } finally {
+                // SIGTERM through the handle: Process.destroy() would also close the output read below.
+                process.toHandle().destroy();
+            }
+            // The archive is written as the JVM exits; read its output to the end meanwhile.
+            for (String line; (line = lines.readLine()) != null; ) {
+                output.append(line).append('\n');
+            }
+        } finally {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+            }
+            Files.writeString(log, output);
+        }
         if (!Files.isRegularFile(jsa)) {
-            throw new IllegalStateException("the training run wrote no CDS archive: " + Files.readString(log));
+            throw new IllegalStateException("the training run wrote no CDS archive: " + output);
         }
         return jsa;
     }
