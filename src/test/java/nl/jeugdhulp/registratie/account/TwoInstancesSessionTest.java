@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdhulp.registratie.RegistratieApplication;
@@ -113,6 +115,76 @@ class TwoInstancesSessionTest {
 
         assertThat((String) sessions.findById(created.getId()).getAttribute("worklist.filter")).isEqualTo("closed");
         sessions.deleteById(created.getId());
+    }
+
+    @Test
+    void theLastAccessIsRecordedAtMostOnceAMinuteAndAnIdleSessionStillEnds() throws Exception {
+        TestData data = first.getBean(TestData.class);
+        String username = data.username(data.projectLeader(data.pilot()));
+        HttpResponse<String> loginPage = get(first, "/login", null);
+        HttpResponse<String> login = post(first, "/login", sessionCookie(loginPage), "username=" + encode(username)
+                + "&password=" + encode(TestData.PASSWORD) + "&_csrf=" + encode(csrf(loginPage.body())));
+        String session = sessionCookie(login);
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("SESSION=" + session).contains("HttpOnly").contains("SameSite=Lax"));
+        JdbcClient jdbc = first.getBean(JdbcClient.class);
+        long recorded = lastAccess(jdbc, username);
+
+        // Within the minute: the pages are served, the row is not written again.
+        assertThat(get(second, "/pilot/trajecten", session).statusCode()).isEqualTo(200);
+        assertThat(get(first, "/pilot/trajecten", session).statusCode()).isEqualTo(200);
+        assertThat(lastAccess(jdbc, username)).isEqualTo(recorded);
+
+        // Recorded more than a minute ago: the next request records its own time.
+        shiftAccess(jdbc, username, Duration.ofMinutes(2));
+        long before = System.currentTimeMillis();
+        assertThat(get(second, "/pilot/trajecten", session).statusCode()).isEqualTo(200);
+        assertThat(lastAccess(jdbc, username)).isBetween(before, System.currentTimeMillis());
+
+        // Idle for longer than the timeout (30 minutes): the session has ended, on either instance.
+        shiftAccess(jdbc, username, Duration.ofMinutes(31));
+        HttpResponse<String> idle = get(first, "/pilot/trajecten", session);
+        assertThat(idle.statusCode()).isEqualTo(302);
+        assertThat(idle.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(get(second, "/pilot/trajecten", session).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aChangedAttributeIsSavedWithinTheMinuteWithoutMovingTheLastAccess() {
+        @SuppressWarnings("unchecked")
+        SessionRepository<Session> store = (SessionRepository<Session>) (SessionRepository<?>)
+                first.getBean(JdbcIndexedSessionRepository.class);
+        CoarseAccessTimeSessions<Session> sessions = new CoarseAccessTimeSessions<>(store, Duration.ofMinutes(1));
+        CoarseAccessTimeSessions.Tracked<Session> created = sessions.createSession();
+        sessions.save(created);
+        Instant recorded = store.findById(created.getId()).getLastAccessedTime();
+
+        CoarseAccessTimeSessions.Tracked<Session> next = sessions.findById(created.getId());
+        next.setLastAccessedTime(recorded.plusSeconds(59));
+        next.setAttribute("worklist.filter", "open");
+        sessions.save(next);
+
+        Session stored = store.findById(created.getId());
+        assertThat((String) stored.getAttribute("worklist.filter")).isEqualTo("open");
+        assertThat(stored.getLastAccessedTime()).isEqualTo(recorded);
+
+        CoarseAccessTimeSessions.Tracked<Session> later = sessions.findById(created.getId());
+        later.setLastAccessedTime(recorded.plusSeconds(60));
+        sessions.save(later);
+        assertThat(store.findById(created.getId()).getLastAccessedTime()).isEqualTo(recorded.plusSeconds(60));
+        sessions.deleteById(created.getId());
+        assertThat(store.findById(created.getId())).isNull();
+    }
+
+    private static long lastAccess(JdbcClient jdbc, String username) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE principal_name = :u")
+                .param("u", username).query(Long.class).single();
+    }
+
+    /** As if the session's last recorded request were {@code ago} earlier. */
+    private static void shiftAccess(JdbcClient jdbc, String username, Duration ago) {
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - :ms, expiry_time = expiry_time - :ms"
+                + " WHERE principal_name = :u").param("ms", ago.toMillis()).param("u", username).update();
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext app, String path, String session)
