@@ -69,15 +69,24 @@ final class ExportCsv implements ExportSink {
         writer = null;
     }
 
-    /** Adds a whole text file (the SPSS and R scripts). */
-    void file(String name, String content) throws IOException {
+    /** Adds a whole file given as its bytes (the codebook made by {@link InMemory}, the SPSS and R scripts). */
+    void file(String name, byte[] content) throws IOException {
         zip.entry(name);
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.write(content);
         zip.closeEntry();
     }
 
     private void line(List<?> values) throws IOException {
         copying = false;
+        appendLine(line, values);
+        if (line.length() >= CHUNK) {
+            writer.append(line);
+            line.setLength(0);
+        }
+    }
+
+    /** Appends one line: the fields separated by commas, then CRLF. */
+    private static void appendLine(StringBuilder line, List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 line.append(',');
@@ -85,9 +94,32 @@ final class ExportCsv implements ExportSink {
             append(line, values.get(i));
         }
         line.append("\r\n");
-        if (line.length() >= CHUNK) {
-            writer.append(line);
-            line.setLength(0);
+    }
+
+    /**
+     * One sheet's CSV file in memory, byte for byte as {@link ExportCsv} writes it into the ZIP: for a file
+     * made once and written into many exports (the codebook of a given CAP-J list).
+     */
+    static final class InMemory implements ExportSink {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void startSheet(String name, List<String> header) {
+            appendLine(text, header);
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            appendLine(text, values);
+        }
+
+        @Override
+        public void endSheet() {
+            // the file is complete
+        }
+
+        byte[] bytes() {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
         }
     }
 

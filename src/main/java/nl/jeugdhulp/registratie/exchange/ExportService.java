@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
@@ -37,6 +40,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -198,9 +202,9 @@ public class ExportService {
                 ExportZipPipe pipe = new ExportZipPipe(zip, buffered);
                 try {
                     ExportCsv csv = new ExportCsv(pipe);
-                    ExportScripts scripts = writeSheets(request, today, csv, channel, progress);
-                    csv.file("trajecten.sps", scripts.spss(ExchangeColumns.TRAJECTEN));
-                    csv.file("trajecten.R", scripts.r(ExchangeColumns.TRAJECTEN));
+                    ZipFiles files = writeSheets(request, today, csv, channel, progress).files();
+                    csv.file("trajecten.sps", files.spss());
+                    csv.file("trajecten.R", files.r());
                     pipe.finish();
                 } finally {
                     pipe.abandon();
@@ -247,20 +251,25 @@ public class ExportService {
 
     /**
      * Counts, audits (committed in its own transaction, so it stands whatever happens next), then
-     * writes the sheets; returns the scripts with the CAP-J list of the same snapshot. The audit
-     * takes a second pool connection for a moment while the snapshot holds one.
+     * writes the sheets; returns what the ZIP still needs (the scripts) from the same snapshot. The audit
+     * takes a second pool connection for a moment while the snapshot holds one. For the ZIP the CAP-J list is
+     * read once, first, for both the CAP-J pass and the codebook and scripts ({@link #zipFiles}), and the
+     * professionals are read on the CAP-J pass's connection while the audit record commits.
      */
-    private ExportScripts writeSheets(ExportRequest request, LocalDate today, ExportSink sink, Channel channel,
-                                      Progress progress) {
-        ExportScripts scripts = snapshot.execute(status -> {
+    private Ending writeSheets(ExportRequest request, LocalDate today, ExportSink sink, Channel channel,
+                               Progress progress) {
+        boolean zip = sink instanceof ExportCsv;
+        Ending ending = snapshot.execute(status -> {
             progress.rows = countTrajectories(request);
-            // The ZIP's CAP-J codes are read meanwhile on a second connection of the same snapshot.
-            CapjLoader capj = sink instanceof ExportCsv && hasRows(request) && progress.rows <= ExportCapj.MAX_TRAJECTORIES
-                    ? startCapj(request, progress.rows) : null;
+            // The CAP-J list once per ZIP: the CAP-J pass numbers the codes by it, the codebook and scripts label them.
+            List<CapjCode> capjCodes = zip ? capjCodes() : null;
+            // The ZIP's CAP-J codes (and the professionals) are read meanwhile on a second connection of the same snapshot.
+            CapjLoader capj = zip && hasRows(request) && progress.rows <= ExportCapj.MAX_TRAJECTORIES
+                    ? startCapj(request, progress.rows, capjCodes, today) : null;
             try {
                 ownTransaction.executeWithoutResult(s -> audit(request, progress.rows, channel));
                 progress.audited = true;
-                writeProfessionals(request, today, sink);
+                writeProfessionals(sink, capj != null ? capj.professionals() : professionalRows(streaming, request, today));
                 writeTrajectories(request, sink, progress, capj);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -269,14 +278,53 @@ public class ExportService {
                     capj.stop();
                 }
             }
-            return scripts();
+            return zip ? new Ending(null, zipFiles(labelled(capjCodes))) : new Ending(scripts(), null);
         });
         try {
-            writeCodebook(sink, scripts);
+            if (ending.files() != null) {
+                ((ExportCsv) sink).file(ExchangeColumns.CODEBOOK_SHEET + ".csv", ending.files().codebook());
+            } else {
+                writeCodebook(sink, ending.scripts());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return scripts;
+        return ending;
+    }
+
+    /** What follows the snapshot: the codebook and scripts made for the ZIP, or the scripts for the workbook. */
+    private record Ending(ExportScripts scripts, ZipFiles files) {
+    }
+
+    /**
+     * The ZIP's codebook and scripts for one CAP-J list, as their bytes. Everything else in them is fixed while
+     * the application runs (the columns, their codes and the Dutch messages), so they are made once per CAP-J
+     * list and made again when an export reads another list: every export still reads the list in its own
+     * snapshot.
+     */
+    private record ZipFiles(List<ExportScripts.ValueLabel> capj, byte[] codebook, byte[] spss, byte[] r) {
+    }
+
+    /** The ZIP files made last (exports at once may both make them; either result is the same). */
+    private volatile ZipFiles lastZipFiles;
+
+    private ZipFiles zipFiles(List<ExportScripts.ValueLabel> capj) {
+        ZipFiles last = lastZipFiles;
+        if (last != null && last.capj().equals(capj)) {
+            return last;
+        }
+        ExportScripts scripts = new ExportScripts(this::message, capj);
+        ExportCsv.InMemory codebook = new ExportCsv.InMemory();
+        try {
+            writeCodebook(codebook, scripts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown in memory
+        }
+        ZipFiles made = new ZipFiles(List.copyOf(capj), codebook.bytes(),
+                scripts.spss(ExchangeColumns.TRAJECTEN).getBytes(StandardCharsets.UTF_8),
+                scripts.r(ExchangeColumns.TRAJECTEN).getBytes(StandardCharsets.UTF_8));
+        lastZipFiles = made;
+        return made;
     }
 
     private void audit(ExportRequest request, int rows, Channel channel) {
@@ -312,8 +360,20 @@ public class ExportService {
 
     // --- professionals ---
 
-    private void writeProfessionals(ExportRequest request, LocalDate today, ExportSink sink) throws IOException {
+    private void writeProfessionals(ExportSink sink, List<List<Object>> rows) throws IOException {
         sink.startSheet(ExchangeColumns.PROFESSIONALS_SHEET, names(ExchangeColumns.PROFESSIONALS));
+        for (List<Object> row : rows) {
+            sink.row(row);
+        }
+        sink.endSheet();
+    }
+
+    /**
+     * The professionals' rows through {@code client} (the snapshot's, or the CAP-J pass's connection in the same
+     * snapshot): a few thousand at most, whatever the number of trajectories.
+     */
+    private static List<List<Object>> professionalRows(JdbcClient client, ExportRequest request, LocalDate today) {
+        List<List<Object>> rows = new ArrayList<>();
         if (request.allPilots() || !request.pilotIds().isEmpty()) {
             String sql = """
                     SELECT s.code, pi.name AS pilot, p.function_type,
@@ -331,26 +391,22 @@ public class ExportService {
                       JOIN pilot pi ON pi.id = s.pilot_id
                       LEFT JOIN supporter_profile p ON p.id = supporter_profile_at(s.id, :today)
                     """ + (request.allPilots() ? "" : " WHERE s.pilot_id IN (:pilots)") + " ORDER BY s.code";
-            JdbcClient.StatementSpec statement = streaming.sql(sql).param("today", today);
+            JdbcClient.StatementSpec statement = client.sql(sql).param("today", today);
             if (!request.allPilots()) {
                 statement = statement.param("pilots", request.pilotIds());
             }
             statement.query((ResultSet rs) -> {
-                try {
-                    sink.row(Arrays.asList(rs.getString("code"), rs.getString("function_type"), rs.getString("pilot"),
-                            integer(rs, "age"), rs.getString("gender"), rs.getString("education"),
-                            rs.getString("education_other"), integer(rs, "experience"), zeroOne(rs, "salaried_by_gp"),
-                            rs.getString("funding"), rs.getBigDecimal("hours_gp_practice"),
-                            rs.getBigDecimal("hours_institution"), rs.getBigDecimal("hours_base_team"),
-                            zeroOne(rs, "housed_in_practice"), zeroOne(rs, "pays_rent"), zeroOne(rs, "uses_his"),
-                            zeroOne(rs, "uses_zorgmail"), rs.getBigDecimal("gps"), rs.getBigDecimal("norm_practices"),
-                            date(rs, "registration_start"), date(rs, "registration_end")));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                rows.add(Arrays.asList(rs.getString("code"), rs.getString("function_type"), rs.getString("pilot"),
+                        integer(rs, "age"), rs.getString("gender"), rs.getString("education"),
+                        rs.getString("education_other"), integer(rs, "experience"), zeroOne(rs, "salaried_by_gp"),
+                        rs.getString("funding"), rs.getBigDecimal("hours_gp_practice"),
+                        rs.getBigDecimal("hours_institution"), rs.getBigDecimal("hours_base_team"),
+                        zeroOne(rs, "housed_in_practice"), zeroOne(rs, "pays_rent"), zeroOne(rs, "uses_his"),
+                        zeroOne(rs, "uses_zorgmail"), rs.getBigDecimal("gps"), rs.getBigDecimal("norm_practices"),
+                        date(rs, "registration_start"), date(rs, "registration_end")));
             });
         }
-        sink.endSheet();
+        return rows;
     }
 
     // --- trajecten ---
@@ -585,20 +641,23 @@ public class ExportService {
      * connection that imports this transaction's snapshot ({@code pg_export_snapshot}), so it sees
      * exactly the same data. A row whose trajectory the pass has not reached yet is kept back
      * ({@link ExportPendingRows}) while the next rows are read; until 2026-11-23 the pass ran before the
-     * rows, on the same connection.
+     * rows, on the same connection. Before the pass the same connection reads the professionals' rows, while
+     * the request thread commits the audit record (the two used to run one after the other); they are written
+     * after the audit record, as before.
      */
-    private CapjLoader startCapj(ExportRequest request, int trajectories) {
+    private CapjLoader startCapj(ExportRequest request, int trajectories, List<CapjCode> capjCodes, LocalDate today) {
         String snapshotId = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
         if (!snapshotId.matches("[0-9A-Fa-f-]+")) {
             throw new IllegalStateException("Unexpected snapshot id " + snapshotId);
         }
-        ExportCapj capj = new ExportCapj(jdbc.sql("SELECT code FROM capj_code").query(String.class).list(), trajectories);
+        ExportCapj capj = new ExportCapj(capjCodes.stream().map(CapjCode::code).toList(), trajectories);
         capj.startLoading();
         Selection selection = literalSelection(request);
         String scope = selection.restricted()
                 ? " WHERE c.trajectory_id IN (SELECT t.id" + selection.fromSupporterWhere() + ")" : "";
         CapjLoader loader = new CapjLoader(capj, snapshotId, "COPY (SELECT c.trajectory_id, c.capj_code FROM trajectory_capj c"
-                + scope + " ORDER BY c.trajectory_id, c.position) TO STDOUT (FORMAT binary)");
+                + scope + " ORDER BY c.trajectory_id, c.position) TO STDOUT (FORMAT binary)",
+                client -> professionalRows(client, request, today));
         loader.thread.start();
         return loader;
     }
@@ -607,14 +666,18 @@ public class ExportService {
     private final class CapjLoader {
         final ExportCapj capj;
         final Thread thread;
+        /** The professionals' rows, read on this connection before the pass (while the audit record commits). */
+        private final CompletableFuture<List<List<Object>>> professionals = new CompletableFuture<>();
+        private final Function<JdbcClient, List<List<Object>>> professionalsQuery;
         private final String snapshotId;
         private final String sql;
         private volatile boolean stopped;
 
-        CapjLoader(ExportCapj capj, String snapshotId, String sql) {
+        CapjLoader(ExportCapj capj, String snapshotId, String sql, Function<JdbcClient, List<List<Object>>> professionalsQuery) {
             this.capj = capj;
             this.snapshotId = snapshotId;
             this.sql = sql;
+            this.professionalsQuery = professionalsQuery;
             this.thread = new Thread(this::run, "export-capj");
             thread.setDaemon(true);
         }
@@ -627,6 +690,8 @@ public class ExportService {
                         statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                         statement.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
                     }
+                    professionals.complete(professionalsQuery.apply(
+                            JdbcClient.create(new SingleConnectionDataSource(connection, true))));
                     CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
                     boolean ended = false;
                     try {
@@ -651,7 +716,24 @@ public class ExportService {
                     connection.setAutoCommit(true);
                 }
             } catch (Throwable e) {
+                professionals.completeExceptionally(e); // no effect once they were read
                 capj.failLoading(e);
+            }
+        }
+
+        /** Waits for the professionals' rows; throws what reading them threw. */
+        List<List<Object>> professionals() {
+            try {
+                return professionals.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("The professionals could not be read", cause);
             }
         }
 
@@ -774,11 +856,22 @@ public class ExportService {
 
     /** The scripts and labels, with the whole CAP-J list (retired codes too: old trajectories keep them). */
     ExportScripts scripts() {
-        List<ExportScripts.ValueLabel> capj = jdbc.sql("SELECT code, label FROM capj_code ORDER BY code")
-                .query((rs, n) -> new ExportScripts.ValueLabel(ExchangeColumns.capjForFile(rs.getString("code")),
-                        rs.getString("label")))
-                .list();
-        return new ExportScripts(this::message, capj);
+        return new ExportScripts(this::message, labelled(capjCodes()));
+    }
+
+    /** A stored CAP-J code and its label. */
+    private record CapjCode(String code, String label) {
+    }
+
+    /** The whole CAP-J list (retired codes too: old trajectories keep them), by code. */
+    private List<CapjCode> capjCodes() {
+        return jdbc.sql("SELECT code, label FROM capj_code ORDER BY code")
+                .query((rs, n) -> new CapjCode(rs.getString("code"), rs.getString("label"))).list();
+    }
+
+    /** The list as the file writes the codes, with their labels. */
+    private static List<ExportScripts.ValueLabel> labelled(List<CapjCode> codes) {
+        return codes.stream().map(c -> new ExportScripts.ValueLabel(ExchangeColumns.capjForFile(c.code()), c.label())).toList();
     }
 
     private String message(String key) {
