@@ -577,15 +577,15 @@ public class ExportService {
      */
     private void copyTrajectories(ExportRequest request, ExportCsv csv, Progress progress, CapjLoader capjLoader) {
         Selection selection = literalSelection(request);
-        boolean capjFirst = capjLoader != null;
+        boolean capjBeside = capjLoader != null;
         // Without a pilot or period the rows need no join: the professional's code comes from a map too.
-        String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjFirst, true))
+        String sql = "COPY (SELECT " + String.join(", ", ExportCopyRows.columns(request.freeText(), capjBeside, true))
                 + (selection.restricted() ? selection.fromSupporterWhere() : " FROM trajectory t")
                 + ") TO STDOUT (FORMAT binary)";
         Map<Long, byte[]> professionals = csvFields("SELECT id, code AS name FROM supporter");
         Map<Long, byte[]> practices = csvFields("SELECT id, name FROM practice");
         connections.execute((ConnectionCallback<Void>) connection -> {
-            ExportCapj capj = capjFirst ? capjLoader.capj : null;
+            ExportCapj capj = capjBeside ? capjLoader.capj : null;
             ExportCopyRows rows = new ExportCopyRows(professionals, practices, capj, request.freeText(), true, APPLICANT_OPTIONS,
                     INTERVENTION_OPTIONS, CONSULTATION_OPTIONS, DESTINATION_OPTIONS);
             try (Statement settings = connection.createStatement()) {

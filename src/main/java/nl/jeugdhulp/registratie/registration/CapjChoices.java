@@ -2,6 +2,7 @@ package nl.jeugdhulp.registratie.registration;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import nl.jeugdhulp.registratie.classification.CapjCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -25,7 +26,7 @@ class CapjChoices {
         StringBuilder html = new StringBuilder(codes.size() * 330);
         CapjCode previous = null;
         for (CapjCode c : codes) {
-            if (previous == null || !same(previous.axis(), c.axis())) {
+            if (previous == null || !Objects.equals(previous.axis(), c.axis())) {
                 html.append("<div class=\"capj-axis\">")
                         .append(escape(c.axis() != null ? c.axis() + " – " + c.axisLabel() : unclassified))
                         .append("</div>\n");
@@ -42,10 +43,6 @@ class CapjChoices {
             previous = c;
         }
         return html.toString();
-    }
-
-    private static boolean same(String a, String b) {
-        return a == null ? b == null : a.equals(b);
     }
 
     private static String escape(String text) {

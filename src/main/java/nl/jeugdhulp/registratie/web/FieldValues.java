@@ -1,5 +1,6 @@
 package nl.jeugdhulp.registratie.web;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -17,23 +18,17 @@ class FieldValues {
         if (value == null || option == null) {
             return false;
         }
-        if (value instanceof Collection<?> values) {
-            for (Object each : values) {
-                if (same(each, option)) {
-                    return true;
-                }
-            }
-            return false;
+        Collection<?> values = value instanceof Collection<?> collection ? collection
+                : value instanceof Object[] array ? Arrays.asList(array) : null;
+        if (values == null) {
+            return same(value, option);
         }
-        if (value instanceof Object[] values) {
-            for (Object each : values) {
-                if (same(each, option)) {
-                    return true;
-                }
+        for (Object each : values) {
+            if (same(each, option)) {
+                return true;
             }
-            return false;
         }
-        return same(value, option);
+        return false;
     }
 
     private static boolean same(Object value, Object option) {
