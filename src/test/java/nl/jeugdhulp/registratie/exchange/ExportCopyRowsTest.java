@@ -32,6 +32,24 @@ class ExportCopyRowsTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A one-dimensional varchar[] (element type 1043), lower bound 1, in PostgreSQL's binary format. */
+    static byte[] varcharArray(String... elements) throws IOException {
+        ByteArrayOutputStream array = new ByteArrayOutputStream();
+        DataOutputStream a = new DataOutputStream(array);
+        a.writeInt(elements.length == 0 ? 0 : 1);
+        a.writeInt(0);
+        a.writeInt(1043);
+        if (elements.length > 0) {
+            a.writeInt(elements.length);
+            a.writeInt(1);
+        }
+        for (String element : elements) {
+            a.writeInt(element.length());
+            a.write(bytes(element));
+        }
+        return array.toByteArray();
+    }
+
     /** One binary COPY row (or the header and a row), written as PostgreSQL's binary format says. */
     private static final class Row {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -80,21 +98,9 @@ class ExportCopyRowsTest {
 
         /** A one-dimensional varchar[] (element type 1043), lower bound 1. */
         Row array(String... elements) throws IOException {
-            ByteArrayOutputStream array = new ByteArrayOutputStream();
-            DataOutputStream a = new DataOutputStream(array);
-            a.writeInt(elements.length == 0 ? 0 : 1);
-            a.writeInt(0);
-            a.writeInt(1043);
-            if (elements.length > 0) {
-                a.writeInt(elements.length);
-                a.writeInt(1);
-            }
-            for (String element : elements) {
-                a.writeInt(element.length());
-                a.write(ExportCopyRowsTest.bytes(element));
-            }
-            out.writeInt(array.size());
-            out.write(array.toByteArray());
+            byte[] array = varcharArray(elements);
+            out.writeInt(array.length);
+            out.write(array);
             return this;
         }
 

@@ -68,22 +68,9 @@ class ExportMaskRowsTest {
             out.writeInt(4);
             out.writeInt((Integer) value);
         } else {
-            String[] elements = (String[]) value;
-            ByteArrayOutputStream array = new ByteArrayOutputStream();
-            DataOutputStream a = new DataOutputStream(array);
-            a.writeInt(elements.length == 0 ? 0 : 1);
-            a.writeInt(0);
-            a.writeInt(1043);
-            if (elements.length > 0) {
-                a.writeInt(elements.length);
-                a.writeInt(1);
-            }
-            for (String element : elements) {
-                a.writeInt(element.length());
-                a.write(element.getBytes(StandardCharsets.US_ASCII));
-            }
-            out.writeInt(array.size());
-            out.write(array.toByteArray());
+            byte[] array = ExportCopyRowsTest.varcharArray((String[]) value);
+            out.writeInt(array.length);
+            out.write(array);
         }
     }
 
