@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,6 +29,12 @@ class WebConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new SupportedLanguages("taal");
         resolver.setDefaultLocale(DUTCH);
         return resolver;
+    }
+
+    /** Message flashes in a cookie, other flashes in the session; DispatcherServlet looks it up by this name. */
+    @Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+    FlashMapManager flashMapManager() {
+        return new CookieFlashMapManager();
     }
 
     /** Keeps the locale to the two languages that have a message bundle. */
