@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -74,6 +75,18 @@ class SecurityConfiguration {
                 .addFilterAfter(new SecondFactorFilter(secondFactor), AccountFreshnessFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorFilter.class);
         return http.build();
+    }
+
+    /**
+     * No Micrometer observations of the filter chain, authentications and authorizations: with the actuator
+     * present Spring Security wraps each of the chain's filters in an observation and records timers for
+     * them on every request, which nothing here reads (only the health endpoint is exposed); that was a few
+     * per cent of a page's CPU under the load test (docs/performance.md). The requests' own timing
+     * (http.server.requests) stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
