@@ -83,6 +83,21 @@ class PerformanceBenchmark {
      */
     private static final long EXPORT_WARM_UP_ROWS = 200_000;
     private static final int LONG_RUNS = 3;
+    /** Small exports take tens of milliseconds: their median is over runs of at least this many rows in all. */
+    private static final long EXPORT_MEASURED_ROWS = 50_000;
+    /**
+     * Warm means the JIT has nearly stopped compiling for this work. A framework application keeps crossing
+     * compile thresholds for hundreds of requests (20-30 ms of C2 per 10,000-row export after 60 downloads,
+     * docs/performance.md, export "Seventh round"), which a server in use did long ago. So after the minimum
+     * warm-ups the runs go on until the JIT's compilation time over the last runs (at least {@value #QUIET_WINDOW}
+     * of them and {@value #QUIET_WINDOW_MILLIS} ms) is under {@value #QUIET_SHARE} of their wall time, or
+     * {@value #QUIET_LIMIT_SECONDS} s of warm-up have passed;
+     * each measurement prints how many warm-ups it took and how much was compiled during its measured runs.
+     */
+    private static final int QUIET_WINDOW = 5;
+    private static final long QUIET_WINDOW_MILLIS = 5_000;
+    private static final double QUIET_SHARE = 0.02;
+    private static final int QUIET_LIMIT_SECONDS = 90;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
@@ -129,15 +144,17 @@ class PerformanceBenchmark {
             long inYear = jdbc.sql("SELECT count(*) FROM trajectory WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)")
                     .param("from", from).param("to", to).query(Long.class).single();
 
-            double report = parts.contains("report") ? median(() -> {
+            double report = parts.contains("report") ? median("report " + size, () -> {
                 reports.report(ReportFilter.period(from, to), ReportScope.everything());
                 return 0;
             }) : 0;
-            double floor = parts.contains("floor") ? median(() -> floorScan(from, to)) : 0;
+            double floor = parts.contains("floor") ? median("floor " + size, () -> floorScan(from, to)) : 0;
             Export export = parts.contains("export")
-                    ? warm(() -> export(researcher, rows, "ZIP"), (int) Math.max(LONG_WARM_UP, -Math.floorDiv(-EXPORT_WARM_UP_ROWS, rows)))
+                    ? warm("export " + size, heap -> export(researcher, rows, "ZIP", heap),
+                            (int) Math.max(LONG_WARM_UP, -Math.floorDiv(-EXPORT_WARM_UP_ROWS, rows)),
+                            (int) Math.max(LONG_RUNS, -Math.floorDiv(-EXPORT_MEASURED_ROWS, rows)))
                     : new Export(0, 0);
-            Export xlsx = parts.contains("xlsx") ? export(researcher, rows, "XLSX") : new Export(0, 0);
+            Export xlsx = parts.contains("xlsx") ? export(researcher, rows, "XLSX", true) : new Export(0, 0);
             double startup = parts.contains("startup") ? startup() : 0;
             Import imported = parts.contains("import") ? warmImport(importer) : new Import(0, 0);
 
@@ -185,19 +202,67 @@ class PerformanceBenchmark {
                 .param("from", from).param("to", to).query(Long.class).single();
     }
 
-    /** Median wall time in milliseconds of {@value RUNS} runs after {@value WARM_UP} warm-up runs. */
-    private static double median(LongSupplier work) {
-        for (int i = 0; i < WARM_UP; i++) {
-            work.getAsLong();
-        }
+    /** Median wall time in milliseconds of {@value RUNS} runs after at least {@value WARM_UP} warm-up runs. */
+    private static double median(String what, LongSupplier work) throws Exception {
+        warmUp(what, work::getAsLong, WARM_UP, true);
+        long compiled = compileMillis();
         double[] times = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long began = System.nanoTime();
             work.getAsLong();
             times[i] = (System.nanoTime() - began) / 1e6;
         }
+        printCompiled(what, RUNS, compiled);
         Arrays.sort(times);
         return times[RUNS / 2];
+    }
+
+    /**
+     * Runs {@code work} at least {@code minimum} times and then until the JIT is quiet (see {@link #QUIET_WINDOW}),
+     * or exactly {@code minimum} times when {@code untilQuiet} is false.
+     */
+    private static void warmUp(String what, Measurement<?> work, int minimum, boolean untilQuiet) throws Exception {
+        // The last runs covering at least QUIET_WINDOW runs and QUIET_WINDOW_MILLIS of wall time: {wall, compiled}.
+        java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>();
+        long began = System.nanoTime();
+        int runs = 0;
+        boolean quiet = false;
+        while (runs < minimum || (untilQuiet && !quiet)) {
+            long compiledBefore = compileMillis();
+            long start = System.nanoTime();
+            work.run();
+            window.addLast(new long[] {(System.nanoTime() - start) / 1_000_000, compileMillis() - compiledBefore});
+            runs++;
+            while (window.size() > QUIET_WINDOW && wall(window) - window.peekFirst()[0] >= QUIET_WINDOW_MILLIS) {
+                window.removeFirst();
+            }
+            quiet = window.size() >= QUIET_WINDOW && wall(window) >= QUIET_WINDOW_MILLIS
+                    && compiled(window) < QUIET_SHARE * wall(window);
+            if (System.nanoTime() - began > QUIET_LIMIT_SECONDS * 1_000_000_000L) {
+                break;
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "BENCHMARK warm-up %s: %d runs in %.1f s, %s; JIT %d ms in the last %d runs (%d ms of wall time)%n",
+                what, runs, (System.nanoTime() - began) / 1e9, quiet ? "JIT quiet" : untilQuiet ? "time limit reached" : "fixed count",
+                compiled(window), window.size(), wall(window));
+    }
+
+    private static long wall(java.util.Collection<long[]> runs) {
+        return runs.stream().mapToLong(run -> run[0]).sum();
+    }
+
+    private static long compiled(java.util.Collection<long[]> runs) {
+        return runs.stream().mapToLong(run -> run[1]).sum();
+    }
+
+    /** The JIT's total compilation time so far in milliseconds (HotSpot reports it), 0 where unknown. */
+    private static long compileMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static void printCompiled(String what, int runs, long compiledBefore) {
+        System.out.printf("BENCHMARK measured %s: %d runs, JIT %d ms during them%n", what, runs, compileMillis() - compiledBefore);
     }
 
     record Export(double rowsPerSecond, double peakHeapMb) {
@@ -207,15 +272,16 @@ class PerformanceBenchmark {
         T run() throws Exception;
     }
 
-    /** {@value LONG_RUNS} runs after {@code warmUps} warm-up runs. */
-    private static <T> List<T> warmRuns(Measurement<T> measurement, int warmUps) throws Exception {
-        for (int i = 0; i < warmUps; i++) {
-            measurement.run();
-        }
+    /** {@code measured} runs after at least {@code warmUps} warm-up runs (and until the JIT is quiet, if asked). */
+    private static <T> List<T> warmRuns(String what, Measurement<T> measurement, int warmUps, boolean untilQuiet,
+            int measured) throws Exception {
+        warmUp(what, measurement, warmUps, untilQuiet);
+        long compiled = compileMillis();
         List<T> runs = new ArrayList<>();
-        for (int i = 0; i < LONG_RUNS; i++) {
+        for (int i = 0; i < measured; i++) {
             runs.add(measurement.run());
         }
+        printCompiled(what, measured, compiled);
         return runs;
     }
 
@@ -227,21 +293,32 @@ class PerformanceBenchmark {
         return runs.stream().mapToDouble(value).max().orElseThrow();
     }
 
-    /** The median rate of warm exports, with the highest peak heap. */
-    private static Export warm(Measurement<Export> export, int warmUps) throws Exception {
-        List<Export> runs = warmRuns(export, warmUps);
-        return new Export(median(runs, Export::rowsPerSecond), highest(runs, Export::peakHeapMb));
+    /** One export; with {@code heap}, after a GC and with the peak heap measured (the rate then says nothing). */
+    private interface ExportRun {
+        Export run(boolean heap) throws Exception;
+    }
+
+    /**
+     * The median rate of warm exports, and the peak heap of one more. The timed runs force no GC: a full GC
+     * before each download (needed to measure its peak from a clean heap) kept the JIT recompiling for as
+     * long as the downloads went on (docs/performance.md, export "Eighth round"), which a server in use does not.
+     */
+    private static Export warm(String what, ExportRun export, int warmUps, int measured) throws Exception {
+        List<Export> runs = warmRuns(what, () -> export.run(false), warmUps, true, measured);
+        return new Export(median(runs, Export::rowsPerSecond), export.run(true).peakHeapMb());
     }
 
     /** The median time of warm imports, with the highest peak heap. */
     private static Import warmImport(Importer importer) throws Exception {
-        List<Import> runs = warmRuns(importer::run, LONG_WARM_UP);
+        // Ten seconds each: one warm-up, not until the JIT is quiet (the import is far under its target).
+        List<Import> runs = warmRuns("import", importer::run, LONG_WARM_UP, false, LONG_RUNS);
         return new Import(median(runs, Import::seconds), highest(runs, Import::peakHeapMb));
     }
 
     /** The research export (ZIP of CSV or XLSX, all pilots) over real HTTP, counted as it streams in. */
-    private Export export(HttpClient researcher, long rows, String format) throws IOException, InterruptedException {
-        List<MemoryPoolMXBean> heap = resetHeapPeaks();
+    private Export export(HttpClient researcher, long rows, String format, boolean measureHeap)
+            throws IOException, InterruptedException {
+        List<MemoryPoolMXBean> heap = measureHeap ? resetHeapPeaks() : List.of();
         long began = System.nanoTime();
         HttpResponse<InputStream> response = researcher.send(
                 HttpRequest.newBuilder(URI.create(base() + "/export/download?formaat=" + format)).GET().build(),
@@ -257,7 +334,7 @@ class PerformanceBenchmark {
         if (response.statusCode() != 200 || bytes < rows) {
             throw new IllegalStateException("export failed: HTTP " + response.statusCode() + ", " + bytes + " bytes");
         }
-        return new Export(rows / seconds, peakHeapMb(heap));
+        return new Export(rows / seconds, measureHeap ? peakHeapMb(heap) : 0);
     }
 
     /** A GC, then the heap pools' peaks reset: what they reach next is the peak of the work that follows. */
