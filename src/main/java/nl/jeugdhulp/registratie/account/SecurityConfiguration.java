@@ -80,9 +80,9 @@ class SecurityConfiguration {
     /**
      * No Micrometer observations of the filter chain, authentications and authorizations: with the actuator
      * present Spring Security wraps each of the chain's filters in an observation and records timers for
-     * them on every request, which nothing here reads (only the health endpoint is exposed); that was a few
-     * per cent of a page's CPU under the load test (docs/performance.md). The requests' own timing
-     * (http.server.requests) stays.
+     * them on every request, which nothing here reads (only the health endpoint is exposed); Micrometer code was
+     * about 2 % of an edit form's CPU samples with these included (docs/performance.md, load test run 9). The
+     * requests' own timing (http.server.requests) stays.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

@@ -63,9 +63,9 @@ public class DemoDataSeeder implements ApplicationRunner {
         long began = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
         Seeded seeded = transaction.execute(status -> insertAll(today));
-        // Statistics right after a bulk load, as PostgreSQL advises: autovacuum would analyze the trajectories
-        // within a minute, but the small tables beside them not until V20's thresholds are crossed, and until then
-        // the report planned for a handful of trajectories per pilot (six times its CPU, docs/performance.md).
+        // Statistics right after a bulk load, as PostgreSQL advises: autovacuum would get there within a minute
+        // or so, and until then the report planned for a handful of trajectories per pilot (six times its CPU
+        // without the small tables' statistics, docs/performance.md).
         jdbc.execute("ANALYZE");
         log.info("Seeded demo data in {} ms: {} pilots, {} municipalities, {} practices, {} supporters, {} users "
                         + "(beheerder, projectleider, gemeente, onderzoeker, poh, soh, ojg; password '{}'), "

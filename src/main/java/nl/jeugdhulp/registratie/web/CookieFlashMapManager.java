@@ -43,9 +43,11 @@ final class CookieFlashMapManager implements FlashMapManager {
             // Spring's base class would still hand out an expired map that matches. The browser drops the
             // cookie at expiry (Max-Age), so an expired map that arrives anyway was kept or made by hand.
             List<FlashMap> live = read.orElse(List.of()).stream().filter(map -> !map.isExpired()).toList();
-            if (read.isEmpty() || live.size() < read.get().size()) {
-                writeCookie(live, request, response); // edited, broken or stale: rewritten, never an error
+            if (read.isEmpty() || (live.isEmpty() && !read.get().isEmpty())) {
+                writeCookie(List.of(), request, response); // broken, edited or all stale: cleared, never an error
             } else {
+                // Stale maps are only left out, not written away: rewriting the live ones here could bring back a
+                // map that a request sent at the same time has just shown. The cookie's Max-Age ends them anyway.
                 request.setAttribute(CURRENT, live);
             }
         }

@@ -36,7 +36,11 @@ final class FlashCookieCodec {
     static boolean fits(Map<String, ?> attributes) {
         return !attributes.isEmpty() && attributes.entrySet().stream().allMatch(attribute ->
                 NAMES.contains(attribute.getKey())
-                        && attribute.getValue() instanceof String key && KEY.matcher(key).matches());
+                        && attribute.getValue() instanceof String key && KEY.matcher(key).matches())
+                // A redirect's query parameters travel with the map: only key-shaped ones, so no typed text does.
+                && (!(attributes instanceof FlashMap map) || map.getTargetRequestParams().entrySet().stream()
+                        .allMatch(param -> KEY.matcher(param.getKey()).matches()
+                                && param.getValue().stream().allMatch(value -> KEY.matcher(value).matches())));
     }
 
     static String encode(List<FlashMap> maps) {
