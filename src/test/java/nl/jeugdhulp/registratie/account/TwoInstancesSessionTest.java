@@ -1,18 +1,18 @@
 package nl.jeugdhulp.registratie.account;
 
+import static nl.jeugdhulp.registratie.HttpForms.cookie;
+import static nl.jeugdhulp.registratie.HttpForms.csrf;
+import static nl.jeugdhulp.registratie.HttpForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import nl.jeugdhulp.registratie.RegistratieApplication;
 import nl.jeugdhulp.registratie.TestData;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +32,6 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  */
 class TwoInstancesSessionTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
 
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
@@ -71,12 +69,12 @@ class TwoInstancesSessionTest {
 
         // Log in on the first instance through the real form, with its CSRF token.
         HttpResponse<String> loginPage = get(first, "/login", null);
-        String anonymous = sessionCookie(loginPage);
-        HttpResponse<String> login = post(first, "/login", anonymous, "username=" + encode(username)
-                + "&password=" + encode(TestData.PASSWORD) + "&_csrf=" + encode(csrf(loginPage.body())));
+        String anonymous = cookie(loginPage, "SESSION");
+        HttpResponse<String> login = post(first, "/login", anonymous, form(Map.of("username", username,
+                "password", TestData.PASSWORD, "_csrf", csrf(loginPage.body()))));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith(":" + port(first) + "/");
-        String session = sessionCookie(login);
+        String session = cookie(login, "SESSION");
         assertThat(session).as("the session id is renewed at login").isNotEqualTo(anonymous);
 
         // The second instance knows the session: the project leader's own page, not the login page.
@@ -88,7 +86,7 @@ class TwoInstancesSessionTest {
                 .param("u", username).query(Long.class).single()).isEqualTo(1L);
 
         // Logging out on the second instance ends the session on the first as well.
-        HttpResponse<String> logout = post(second, "/logout", session, "_csrf=" + encode(csrf(page.body())));
+        HttpResponse<String> logout = post(second, "/logout", session, form(Map.of("_csrf", csrf(page.body()))));
         assertThat(logout.statusCode()).isEqualTo(302);
         HttpResponse<String> after = get(first, "/pilot/trajecten", session);
         assertThat(after.statusCode()).isEqualTo(302);
@@ -122,9 +120,9 @@ class TwoInstancesSessionTest {
         TestData data = first.getBean(TestData.class);
         String username = data.username(data.projectLeader(data.pilot()));
         HttpResponse<String> loginPage = get(first, "/login", null);
-        HttpResponse<String> login = post(first, "/login", sessionCookie(loginPage), "username=" + encode(username)
-                + "&password=" + encode(TestData.PASSWORD) + "&_csrf=" + encode(csrf(loginPage.body())));
-        String session = sessionCookie(login);
+        HttpResponse<String> login = post(first, "/login", cookie(loginPage, "SESSION"), form(Map.of(
+                "username", username, "password", TestData.PASSWORD, "_csrf", csrf(loginPage.body()))));
+        String session = cookie(login, "SESSION");
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("SESSION=" + session).contains("HttpOnly").contains("SameSite=Lax"));
         JdbcClient jdbc = first.getBean(JdbcClient.class);
@@ -211,21 +209,5 @@ class TwoInstancesSessionTest {
 
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
-
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .map(SESSION::matcher).filter(Matcher::find).map(m -> m.group(1))
-                .findFirst().orElseThrow(() -> new AssertionError("no SESSION cookie in " + response.headers()));
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("a CSRF field on the page").isTrue();
-        return matcher.group(1);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -32,11 +32,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.jeugdhulp.registratie.HttpForms;
 import nl.jeugdhulp.registratie.Principals;
 import nl.jeugdhulp.registratie.TestData;
 import nl.jeugdhulp.registratie.exchange.ImportLargeFileTest;
@@ -101,7 +101,6 @@ class PerformanceBenchmark {
     private static final long QUIET_WINDOW_MILLIS = 5_000;
     private static final double QUIET_SHARE = 0.02;
     private static final int QUIET_LIMIT_SECONDS = 90;
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
     org.springframework.context.ApplicationContext context;
@@ -208,17 +207,12 @@ class PerformanceBenchmark {
 
     /** Median wall time in milliseconds of {@value RUNS} runs after at least {@value WARM_UP} warm-up runs. */
     private static double median(String what, LongSupplier work) throws Exception {
-        warmUp(what, work::getAsLong, WARM_UP, true);
-        long compiled = compileMillis();
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        List<Double> millis = warmRuns(what, () -> {
             long began = System.nanoTime();
             work.getAsLong();
-            times[i] = (System.nanoTime() - began) / 1e6;
-        }
-        printCompiled(what, RUNS, compiled);
-        Arrays.sort(times);
-        return times[RUNS / 2];
+            return (System.nanoTime() - began) / 1e6;
+        }, WARM_UP, true, RUNS);
+        return median(millis, Double::doubleValue);
     }
 
     /**
@@ -605,11 +599,7 @@ class PerformanceBenchmark {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         String page = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=" + username + "&password=demo-jeugdhulp&_csrf=" + csrf.group(1);
+        String form = HttpForms.form(Map.of("username", username, "password", "demo-jeugdhulp", "_csrf", HttpForms.csrf(page)));
         http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());

@@ -1,10 +1,12 @@
 package nl.jeugdhulp.registratie.web;
 
+import static nl.jeugdhulp.registratie.HttpForms.cookie;
+import static nl.jeugdhulp.registratie.HttpForms.csrf;
+import static nl.jeugdhulp.registratie.HttpForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,8 +16,6 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdhulp.registratie.TestData;
 import nl.jeugdhulp.registratie.TestData.Supporter;
@@ -38,9 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class FlashCookieHttpTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("^SESSION=([^;]+)");
-    private static final Pattern FLASH = Pattern.compile("^melding=([^;]*)");
+    private static final String SESSION = "SESSION";
+    private static final String FLASH = CookieFlashMapManager.COOKIE;
     private static final String SHOWN = "class=\"alert alert-success\" role=\"status\"";
     private static final String CREATED = "Het traject is geregistreerd.";
     private static final Pattern TOKEN = Pattern.compile("value=\"jbh_[A-Za-z0-9_-]{43}\"");
@@ -65,7 +64,7 @@ class FlashCookieHttpTest {
         HttpResponse<String> loginPage = send("GET", "/login", null, null);
         session = cookie(loginPage, SESSION);
         HttpResponse<String> login = send("POST", "/login", form(Map.of("username", supporter.username(),
-                "password", TestData.PASSWORD, "_csrf", csrf(loginPage))), null);
+                "password", TestData.PASSWORD, "_csrf", csrf(loginPage.body()))), null);
         assertThat(login.statusCode()).isEqualTo(302);
         session = cookie(login, SESSION);
     }
@@ -77,7 +76,7 @@ class FlashCookieHttpTest {
         List<String> before = sessionAttributes();
 
         HttpResponse<String> saved = send("POST", "/trajecten", form(Map.ofEntries(
-                Map.entry("_csrf", csrf(newForm)), Map.entry("practiceId", String.valueOf(practice)),
+                Map.entry("_csrf", csrf(newForm.body())), Map.entry("practiceId", String.valueOf(practice)),
                 Map.entry("privateReference", "FL-1"), Map.entry("birthMonth", "4"), Map.entry("birthYear", "2012"),
                 Map.entry("gender", "V"), Map.entry("startDate", today), Map.entry("helpRequest", "Slaapt slecht"),
                 Map.entry("capjCodes", "A102"), Map.entry("applicants", "OUDERS"), Map.entry("contacts", "1"),
@@ -132,7 +131,7 @@ class FlashCookieHttpTest {
         HttpResponse<String> tokens = send("GET", "/account/tokens", null, null);
 
         HttpResponse<String> created = send("POST", "/account/tokens",
-                form(Map.of("_csrf", csrf(tokens), "name", "Kwartaalscript")), null);
+                form(Map.of("_csrf", csrf(tokens.body()), "name", "Kwartaalscript")), null);
 
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(created.headers().allValues("Set-Cookie")).noneMatch(header -> header.startsWith("melding="));
@@ -164,24 +163,6 @@ class FlashCookieHttpTest {
                     .POST(HttpRequest.BodyPublishers.ofString(form));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringJoiner form = new StringJoiner("&");
-        fields.forEach((name, value) -> form.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return form.toString();
-    }
-
-    private static String cookie(HttpResponse<?> response, Pattern cookie) {
-        return response.headers().allValues("Set-Cookie").stream().map(cookie::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).reduce((first, last) -> last)
-                .orElseThrow(() -> new AssertionError(cookie + " not set in " + response.headers()));
-    }
-
-    private static String csrf(HttpResponse<String> page) {
-        Matcher matcher = CSRF.matcher(page.body());
-        assertThat(matcher.find()).as("a CSRF field on the page").isTrue();
-        return matcher.group(1);
     }
 
     private static String base64(String text) {
